@@ -1,0 +1,50 @@
+using System.CommandLine;
+using InferScale.Cli.Commands;
+using Spectre.Console;
+
+namespace InferScale.Cli;
+
+/// <summary>Builds the <c>inferscale</c> command tree and runs it.</summary>
+internal static class CliApp
+{
+    /// <summary>Builds the root command; each subcommand lives in its own file under <c>Commands/</c>.</summary>
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("InferScale: inference-time compute scaling for language models: strategies, verifiers, backends and measurement.")
+        {
+            HelpName = "inferscale",
+        };
+        foreach (var command in Commands(context))
+            root.Add(command);
+        return root;
+    }
+
+    private static IEnumerable<Command> Commands(CliContext context)
+    {
+        // One line per command; each command lives in Commands/XxxCommand.cs.
+        yield return VersionCommand.Create(context);
+    }
+
+    /// <summary>Parses <paramref name="args"/> and runs the chosen command, mapping <see cref="CliException"/> to its exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var context = new CliContext(console, output, error);
+        var root = BuildRoot(context);
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CliException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return ex.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("cancelled: work done so far is saved.").ConfigureAwait(false);
+            return 130;
+        }
+    }
+}
