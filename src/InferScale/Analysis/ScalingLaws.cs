@@ -94,7 +94,7 @@ public static class ScalingLaws
         // acc = A − B·x with x = k^(−β): linear least squares in (A, B), with A kept in [0, 1] (an accuracy limit).
         var n = logK.Length;
         double mx = 0, my = 0;
-        var x = new double[n];
+        Span<double> x = n <= 128 ? stackalloc double[n] : new double[n];
         for (var i = 0; i < n; i++)
         {
             x[i] = Math.Exp(-beta * logK[i]);
