@@ -26,6 +26,7 @@ internal static class CliApp
         yield return DecontaminateCommand.Create(context);
         yield return TasksCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
+        yield return CheckCodeCommand.Create(context);
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, mapping <see cref="CliException"/> to its exit code.</summary>

@@ -8,7 +8,7 @@ internal static class TasksCommand
 {
     public static Command Create(CliContext context)
     {
-        var outOption = new Option<FileInfo?>("--out") { Description = "Write here (default: stdout). The committed test set is data/arith-test.jsonl." };
+        var outOption = new Option<FileInfo?>("--out") { Description = "Write here (default: stdout). The committed test set is data/benchmarks/arith-test.jsonl." };
         var perLevel = new Option<int>("--per-level") { Description = "Problems per level (levels 1–5).", DefaultValueFactory = _ => 100 };
         var seed = new Option<ulong>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => ArithGenerator.DefaultSeed };
         var split = new Option<string>("--split") { Description = "test: the fixed test split; train: the training stream (levels cycle 1–5).", DefaultValueFactory = _ => "test" };

@@ -3,7 +3,7 @@ using InferScale.Generation;
 namespace InferScale.Tasks;
 
 /// <summary>
-/// Resolves a dataset argument — a built-in name (<c>gsm8k</c>, <c>math500</c>, <c>aime24</c>, <c>amc23</c>,
+/// Resolves a dataset argument — a built-in name (<c>arith</c> (in this repository), <c>gsm8k</c>, <c>math500</c>, <c>aime24</c>, <c>amc23</c>,
 /// <c>humaneval</c>) or a path to a JSONL file — to its file and format, and loads its problems.
 /// </summary>
 /// <remarks>
@@ -24,6 +24,7 @@ public sealed class DatasetCatalog
         ["aime24"] = ("aime24-test.jsonl", DatasetFormat.Competition),
         ["amc23"] = ("amc23-test.jsonl", DatasetFormat.Competition),
         ["humaneval"] = ("humaneval.jsonl", DatasetFormat.HumanEval),
+        ["arith"] = ("arith-test.jsonl", DatasetFormat.Arith),
     };
 
     private readonly IReadOnlyList<string> _searchFolders;
@@ -41,7 +42,7 @@ public sealed class DatasetCatalog
     public static DatasetCatalog Default { get; } = new(DefaultSearchFolders());
 
     /// <summary>The built-in dataset names, in a stable order.</summary>
-    public static IReadOnlyList<string> BuiltInNames { get; } = ["gsm8k", "math500", "aime24", "amc23", "humaneval"];
+    public static IReadOnlyList<string> BuiltInNames { get; } = ["arith", "gsm8k", "math500", "aime24", "amc23", "humaneval"];
 
     /// <summary>The folders searched for built-in files, in order.</summary>
     public IReadOnlyList<string> SearchFolders => _searchFolders;

@@ -14,4 +14,7 @@ public enum DatasetFormat
 
     /// <summary>HumanEval: <c>{"task_id","prompt","entry_point","canonical_solution","test"}</c>.</summary>
     HumanEval,
+
+    /// <summary>The built-in arithmetic task: <c>{"id","level","problem","prompt","solution","answer"}</c> (see <see cref="Arith.ArithDataset"/>).</summary>
+    Arith,
 }

@@ -49,6 +49,7 @@ public static class DatasetReader
         var root = first.RootElement;
         bool Has(string field) => root.TryGetProperty(field, out _);
         if (Has("task_id") && Has("prompt")) return DatasetFormat.HumanEval;
+        if (Has("prompt") && Has("solution") && Has("level") && Has("answer") && !Has("unique_id")) return DatasetFormat.Arith;
         if (Has("problem") && (Has("level") || Has("unique_id") || Has("subject"))) return DatasetFormat.Math;
         if (Has("problem") && Has("answer")) return DatasetFormat.Competition;
         if (Has("question") && Has("answer")) return DatasetFormat.Gsm8k;
@@ -65,6 +66,7 @@ public static class DatasetReader
             DatasetFormat.Math => MathRecord(record, name),
             DatasetFormat.Competition => Competition(record, name),
             DatasetFormat.HumanEval => HumanEval(record, name),
+            DatasetFormat.Arith => ArithRecord(record, name),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown dataset format"),
         }))
         {
@@ -136,6 +138,15 @@ public static class DatasetReader
         if (JsonFields.OptionalString(record, "url") is { } url) metadata["url"] = url;
         return new Problem($"{name}/{id}", problem) { Gold = answer, Dataset = name, Metadata = metadata };
     }
+
+    private static Problem ArithRecord(JsonElement record, string name) =>
+        new(JsonFields.RequiredString(record, "id"), JsonFields.RequiredString(record, "prompt"))
+        {
+            Gold = JsonFields.RequiredString(record, "answer"),
+            Level = MathLevel(record),
+            Dataset = name,
+            Metadata = new Dictionary<string, string> { ["solution"] = JsonFields.RequiredString(record, "solution") },
+        };
 
     private static Problem HumanEval(JsonElement record, string name)
     {

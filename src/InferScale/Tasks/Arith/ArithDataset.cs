@@ -37,38 +37,6 @@ public static class ArithDataset
     }
 
     /// <summary>Loads an <c>arith</c> file as problems (gold = answer, level "1"…"5"); a bad line names the file and line.</summary>
-    public static IReadOnlyList<Problem> Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"arith dataset not found: {path}", path);
-        var problems = new List<Problem>();
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            try
-            {
-                var o = JsonNode.Parse(line)!.AsObject();
-                var prompt = o["prompt"]?.GetValue<string>() ?? ArithFormat.Prompt(Required(o, "problem"));
-                problems.Add(new Problem(Required(o, "id"), prompt)
-                {
-                    Gold = Required(o, "answer"),
-                    Level = (o["level"] ?? throw new InvalidDataException("missing field 'level'")).ToJsonString().Trim('"'),
-                    Dataset = Name,
-                    Metadata = new Dictionary<string, string> { ["solution"] = o["solution"]?.GetValue<string>() ?? "" },
-                });
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or InvalidDataException or FormatException)
-            {
-                throw new InvalidDataException($"{path}:{lineNo}: {ex.Message}", ex);
-            }
-        }
-        return problems;
-    }
-
-    private static string Required(JsonObject o, string name) =>
-        o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw new InvalidDataException($"missing or non-string field '{name}'");
+    /// <exception cref="DataFormatException">A line is malformed or lacks a field.</exception>
+    public static IReadOnlyList<Problem> Load(string path) => DatasetReader.Read(path, DatasetFormat.Arith, Name).ToList();
 }

@@ -118,7 +118,7 @@ public sealed partial class ArithGeneratorTests
     [Fact]
     public void CommittedTestSet_MatchesGenerator_AndLoads()
     {
-        var committed = Path.Combine(RepoPaths.Root, "data", "arith-test.jsonl");
+        var committed = Path.Combine(RepoPaths.Root, "data", "benchmarks", "arith-test.jsonl");
         var fresh = Path.GetTempFileName();
         try
         {
@@ -140,12 +140,12 @@ public sealed partial class ArithGeneratorTests
     public void Load_BadLine_NamesFileAndLine()
     {
         var path = Path.GetTempFileName();
-        File.WriteAllText(path, "{\"id\":\"x\",\"level\":1,\"problem\":\"a = 1. What is a?\",\"answer\":\"1\"}\n{\"id\":\"y\",\"level\":2}\n");
+        File.WriteAllText(path, "{\"id\":\"x\",\"level\":1,\"problem\":\"a = 1. What is a?\",\"prompt\":\"p\",\"solution\":\"s\",\"answer\":\"1\"}\n{\"id\":\"y\",\"level\":2,\"solution\":\"s\",\"answer\":\"2\"}\n");
         try
         {
-            var ex = Assert.Throws<InvalidDataException>(() => ArithDataset.Load(path));
+            var ex = Assert.Throws<InferScale.Tasks.DataFormatException>(() => ArithDataset.Load(path));
             Assert.Contains(path + ":2", ex.Message);
-            Assert.Contains("problem", ex.Message);
+            Assert.Contains("prompt", ex.Message);
         }
         finally
         {
