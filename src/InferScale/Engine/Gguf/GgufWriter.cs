@@ -107,12 +107,26 @@ public sealed class GgufWriter
         return this;
     }
 
-    /// <summary>Writes the file to <paramref name="path"/> (replacing it).</summary>
+    /// <summary>
+    /// Writes the file to <paramref name="path"/>, replacing it only once the whole file is written (it goes to a
+    /// temporary file beside it first), so a failed write never leaves a partial model behind.
+    /// </summary>
     public void WriteTo(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        WriteTo(stream);
+        var full = Path.GetFullPath(path);
+        var temp = full + $".{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                WriteTo(stream);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Delete(temp);
+        }
     }
 
     /// <summary>Writes the file to <paramref name="stream"/> (from its current position).</summary>

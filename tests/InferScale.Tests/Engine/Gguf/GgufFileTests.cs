@@ -201,4 +201,24 @@ public sealed class GgufFileTests
         Assert.Contains("already", Assert.Throws<ArgumentException>(() => writer.AddTensor("d", new float[1], [1], GgufTensorType.F32)).Message);
         Assert.Throws<ArgumentException>(() => writer.AddUInt32("k", 1).AddUInt32("k", 2));
     }
+
+    [Fact]
+    public void WriteTo_ExistingPath_ReplacesItAndLeavesNoTemporaryFile()
+    {
+        var dir = Directory.CreateTempSubdirectory("inferscale-write-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "m.gguf");
+            File.WriteAllText(path, "old contents");
+
+            new GgufWriter().AddUInt32("n", 1).AddTensor("t", new float[4], [4], GgufTensorType.F32).WriteTo(path);
+
+            Assert.Equal(1u, GgufFile.Read(path).GetUInt32("n"));
+            Assert.Equal(["m.gguf"], Directory.GetFiles(dir).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
