@@ -27,6 +27,7 @@ internal static class CliApp
         yield return TasksCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
         yield return CheckCodeCommand.Create(context);
+        yield return GgufCommand.Create(context);
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, mapping <see cref="CliException"/> to its exit code.</summary>
