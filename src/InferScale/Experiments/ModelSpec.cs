@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace InferScale.Experiments;
+
+/// <summary>A model: an embedded GGUF file (<see cref="Path"/>) or OpenAI-compatible endpoints (<see cref="Endpoints"/>).</summary>
+public sealed record ModelSpec
+{
+    /// <summary>Short name used in case ids and reports (e.g. <c>arith-3m</c>).</summary>
+    [JsonPropertyName("name")]
+    public string Name { get; set; } = "";
+
+    /// <summary>Path to a GGUF file for the embedded engine.</summary>
+    [JsonPropertyName("path")]
+    public string? Path { get; set; }
+
+    /// <summary>Base URLs of OpenAI-compatible servers (e.g. <c>http://127.0.0.1:8080/v1</c>), load-balanced.</summary>
+    [JsonPropertyName("endpoints")]
+    public IReadOnlyList<string>? Endpoints { get; set; }
+
+    /// <summary>The model name to send to the endpoints; defaults to <see cref="Name"/>.</summary>
+    [JsonPropertyName("model")]
+    public string? Model { get; set; }
+
+    /// <summary>API key for the endpoints, or <c>env:VAR</c> to read it from an environment variable.</summary>
+    [JsonPropertyName("api_key")]
+    public string? ApiKey { get; set; }
+
+    /// <summary>Whether the endpoints accept <c>n</c> &gt; 1 (llama.cpp and Ollama do not).</summary>
+    [JsonPropertyName("supports_n")]
+    public bool SupportsN { get; set; }
+
+    /// <summary>Parameters of the model when known to the config (for FLOPs of remote models); null to read them from the GGUF file.</summary>
+    [JsonPropertyName("parameters")]
+    public long? Parameters { get; set; }
+}
