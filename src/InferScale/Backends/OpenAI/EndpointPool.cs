@@ -26,6 +26,9 @@ internal sealed class EndpointPool : IDisposable
         _time = timeProvider;
     }
 
+    /// <summary>The endpoints' base addresses (with a trailing slash), in configuration order.</summary>
+    public IEnumerable<Uri> Addresses => _endpoints.Select(e => e.BaseAddress);
+
     /// <summary>Chooses an endpoint for one attempt and counts it as outstanding until <see cref="Release"/>.</summary>
     public EndpointState Rent()
     {

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using InferScale.Backends.OpenAI.Wire;
 using InferScale.Generation;
 using Polly;
 
@@ -88,6 +90,39 @@ public sealed class OpenAiCompatibleGenerator : IGenerator
         }
         samples.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new GenerationResult(samples, usage);
+    }
+
+    /// <summary>
+    /// Lists the models served at each endpoint (<c>GET {base}/models</c>), in configuration order; an endpoint that cannot
+    /// be reached or answers badly gets an empty list (the check is meant for start-up diagnostics, not for retrying).
+    /// </summary>
+    public async ValueTask<IReadOnlyList<IReadOnlyList<string>>> ListModelsAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var lists = new List<IReadOnlyList<string>>(_options.Endpoints.Count);
+        foreach (var endpoint in _pool.Addresses)
+        {
+            try
+            {
+                var models = await _attemptTimeout.ExecuteAsync(async token =>
+                {
+                    using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint, "models"));
+                    if (_options.ApiKey is { } key)
+                        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                    using var response = await _http.SendAsync(message, token).ConfigureAwait(false);
+                    var bytes = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+                    HttpResilience.ThrowIfFailed(response, bytes, _time);
+                    return JsonSerializer.Deserialize(bytes, OpenAiJsonContext.Default.ModelsResponseBody);
+                }, cancellationToken).ConfigureAwait(false);
+                lists.Add(models?.Data?.Select(m => m.Id).ToArray() ?? []);
+            }
+            catch (Exception e) when (HttpResilience.IsTransient(e) || e is BackendCallException or JsonException
+                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                lists.Add([]);
+            }
+        }
+        return lists;
     }
 
     /// <inheritdoc />

@@ -265,6 +265,21 @@ public sealed class OpenAiCompatibleGeneratorTests
     }
 
     [Fact]
+    public async Task ListModelsAsync_OneEndpointUpOneDown_ListsPerEndpoint()
+    {
+        await using var server = await OpenAiTestServer.StartAsync(new OpenAiTestServerOptions { ModelId = "qwen-test" });
+        using var generator = new OpenAiCompatibleGenerator(TestGenerators.Options(server) with
+        {
+            Endpoints = [server.BaseAddress, OpenAiTestServer.ClosedAddress()],
+        });
+
+        var models = await generator.ListModelsAsync();
+
+        Assert.Equal(["qwen-test"], models[0]);
+        Assert.Empty(models[1]);
+    }
+
+    [Fact]
     public void SampleSeeds_Derive_IsDeterministicDistinctAndFits31Bits()
     {
         var seeds = Enumerable.Range(0, 10_000).Select(i => SampleSeeds.Derive(123, i)).ToArray();

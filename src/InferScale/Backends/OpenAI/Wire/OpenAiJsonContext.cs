@@ -13,4 +13,5 @@ namespace InferScale.Backends.OpenAI.Wire;
 [JsonSerializable(typeof(ChatResponseBody))]
 [JsonSerializable(typeof(PoolingRequestBody))]
 [JsonSerializable(typeof(PoolingResponseBody))]
+[JsonSerializable(typeof(ModelsResponseBody))]
 internal sealed partial class OpenAiJsonContext : JsonSerializerContext;
