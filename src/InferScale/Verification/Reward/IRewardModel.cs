@@ -1,12 +1,16 @@
 namespace InferScale.Verification.Reward;
 
 /// <summary>
-/// Scores solutions: an outcome reward model (ORM) gives a final score, a process reward model (PRM) also one score per
-/// step of a (possibly partial) solution. Backends: the engine's value head, an HTTP reward endpoint, an LLM judge.
-/// A failure to score is reported as <see cref="double.NaN"/> scores, not thrown, where the backend can tell.
+/// Scores a solution to a prompt: per-step scores (process reward, steps split by <see cref="SolutionSteps.Delimiter"/>)
+/// and an outcome score. Implementations do not throw for a bad backend answer: they return a score whose
+/// <see cref="RewardScore.Final"/> is NaN and whose <see cref="RewardScore.Error"/> says why. Batch scoring is in
+/// <see cref="RewardModelExtensions"/>.
 /// </summary>
 public interface IRewardModel
 {
-    /// <summary>Scores <paramref name="solution"/> (the model's text after <paramref name="prompt"/>).</summary>
+    /// <summary>Scores <paramref name="solution"/> as an answer to <paramref name="prompt"/>.</summary>
+    /// <param name="prompt">The problem as the policy model saw it.</param>
+    /// <param name="solution">The generated solution (steps separated by blank lines).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     ValueTask<RewardScore> ScoreAsync(string prompt, string solution, CancellationToken cancellationToken = default);
 }
