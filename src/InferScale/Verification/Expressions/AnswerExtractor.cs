@@ -27,12 +27,17 @@ internal static partial class AnswerExtractor
         candidates.Sort(static (a, b) => a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority)
             : a.End != b.End ? b.End.CompareTo(a.End) : a.Start.CompareTo(b.Start));
         ParsedAnswer? fallback = null;
+        var failed = new List<(int Start, int End)>();
         foreach (var candidate in candidates)
         {
+            // A number inside math that did not parse (the "0" of \sum_{k=0}) is not the answer.
+            if (failed.Any(span => span.Start <= candidate.Start && candidate.End <= span.End))
+                continue;
             var parsed = AnswerParsing.Parse(candidate.Text, budget);
             if (parsed.Node is not null)
                 return parsed;
             fallback ??= parsed.Text.Length > 0 ? parsed : null;
+            failed.Add((candidate.Start, candidate.End));
         }
         if (fallback is not null)
             return fallback;

@@ -43,6 +43,7 @@ internal static partial class LatexCleaner
     {
         var text = FixDoubleEscapes(latex);
         text = text.Replace("\\$", "", StringComparison.Ordinal).Replace("$", "", StringComparison.Ordinal);
+        text = text.Replace("\\qquad", " ", StringComparison.Ordinal).Replace("\\quad", " ", StringComparison.Ordinal);
         text = Degrees().Replace(text, "");
         text = BraceComma().Replace(text, "");
         text = EscapedThousands().Replace(text, "");
@@ -189,7 +190,7 @@ internal static partial class LatexCleaner
     [GeneratedRegex(@"(\d|\})\s*(?:percentage|percent|pct)(?![A-Za-z])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex PercentWords();
 
-    [GeneratedRegex(@"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<![\d.])(?<![(\[,]\s*)\d{1,3}(?:,\d{3})+(?![\d])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Thousands();
 
     [GeneratedRegex(@"(?<=(?<![\d.])\d{1,3}) (?=\d{3}(?![\d]))", RegexOptions.CultureInvariant, 1000)]
