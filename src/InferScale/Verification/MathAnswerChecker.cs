@@ -96,6 +96,14 @@ public sealed class MathAnswerChecker : IAnswerExtractor, IAnswerEquivalence
         if (gold.Node is null || predicted.Node is null)
             return false;
         var comparer = new MathComparer(budget, _options.RelativeTolerance, _options.Seed, _options.SamplePoints, _options.AcceptRoundedDecimals);
-        return comparer.Equivalent(gold.Node, predicted.Node);
+        if (comparer.Equivalent(gold.Node, predicted.Node))
+            return true;
+        // "50%" and "0.5" are the same answer; the percent sign is dropped by the cleaner, so try the scaled reading too.
+        if (gold.IsPercent == predicted.IsPercent || gold.Node.IsCollection || predicted.Node.IsCollection)
+            return false;
+        var hundred = MathNode.Integer(100);
+        return gold.IsPercent
+            ? comparer.Equivalent(MathNode.Of(MathNodeKind.Divide, gold.Node, hundred), predicted.Node)
+            : comparer.Equivalent(gold.Node, MathNode.Of(MathNodeKind.Divide, predicted.Node, hundred));
     }
 }

@@ -52,7 +52,7 @@ internal static partial class AnswerExtractor
             return null;
         var number = WholeNumber().Match(source);
         if (number.Success)
-            return AnswerParsing.Parse(NumberText(number), budget);
+            return AnswerParsing.Parse(NumberText(number) + (number.Groups["percent"].Length > 0 ? "%" : string.Empty), budget);
         if (Word().IsMatch(CommandWithArgument().Replace(source, " ")))
             return null;
         var parsed = AnswerParsing.Parse(source, budget);
@@ -177,7 +177,7 @@ internal static partial class AnswerExtractor
                 var expression = match.Groups["expr"];
                 var value = expression.Success ? expression.Value.Trim() : NumberText(match);
                 if (value.Length > 0)
-                    list.Add(new AnswerCandidate(priority, match.Index, match.Index + match.Length, value));
+                    list.Add(new AnswerCandidate(priority, match.Index, match.Index + match.Length, match.Groups["percent"].Success && match.Groups["percent"].Length > 0 ? value + "%" : value));
             }
         }
         catch (RegexMatchTimeoutException)

@@ -6,7 +6,9 @@ internal static class AnswerParsing
     public static ParsedAnswer Parse(string rawAnswer, MathBudget budget)
     {
         var cleaned = LatexCleaner.Clean(rawAnswer);
-        return new ParsedAnswer(cleaned, TryParse(cleaned, budget));
+        var isPercent = rawAnswer.Contains('%', StringComparison.Ordinal) || rawAnswer.Contains("percent", StringComparison.OrdinalIgnoreCase)
+            || rawAnswer.Contains("pct", StringComparison.OrdinalIgnoreCase);
+        return new ParsedAnswer(cleaned, TryParse(cleaned, budget), isPercent);
     }
 
     public static MathNode? TryParse(string cleaned, MathBudget budget)

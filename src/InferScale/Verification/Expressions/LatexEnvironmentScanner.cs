@@ -76,10 +76,14 @@ internal static partial class LatexEnvironmentScanner
 
     private static int Add(string text, List<LatexEnvironment> found, int start, int contentStart, int contentEnd, int end)
     {
+        var content = text[contentStart..contentEnd];
         var percent = Percent().Match(text, end, Math.Min(text.Length - end, 16));
         if (percent.Success && percent.Index == end)
+        {
             end += percent.Length;
-        found.Add(new LatexEnvironment(start, end, text[contentStart..contentEnd]));
+            content += "%";
+        }
+        found.Add(new LatexEnvironment(start, end, content));
         return end;
     }
 

@@ -202,7 +202,8 @@ internal sealed class MathParser
             }
             else if (StartsImplicitFactor(Peek))
             {
-                current = Multiply(current, ParsePower());
+                var factor = ParsePower();
+                current = IsMixedNumber(current, factor) ? MathNode.Of(MathNodeKind.Add, current, factor) : Multiply(current, factor);
             }
             else
             {
@@ -210,6 +211,11 @@ internal sealed class MathParser
             }
         }
     }
+
+    /// <summary><c>1\frac{1}{2}</c>: an integer directly followed by a fraction of integers is a mixed number.</summary>
+    private static bool IsMixedNumber(MathNode left, MathNode right) =>
+        left is { Kind: MathNodeKind.Number, IsDecimal: false } && right.Kind == MathNodeKind.Divide
+        && right.Children.All(c => c is { Kind: MathNodeKind.Number, IsDecimal: false });
 
     private static MathNode Multiply(MathNode left, MathNode right)
     {
