@@ -85,8 +85,10 @@ public sealed class MathAnswerChecker : IAnswerExtractor, IAnswerEquivalence
             return null;
         var rest = text[(marker + 4)..];
         var newline = rest.IndexOf('\n', StringComparison.Ordinal);
-        var answer = (newline >= 0 ? rest[..newline] : rest).Trim();
-        return answer.Length == 0 ? null : answer.Replace(",", "", StringComparison.Ordinal).TrimEnd('.');
+        var answer = (newline >= 0 ? rest[..newline] : rest).Trim().TrimEnd('.');
+        // "#### Step 1" is a Markdown heading, not a GSM8K answer: only a number counts.
+        var isNumber = answer.Any(char.IsAsciiDigit) && answer.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '-' or ' ' or '$');
+        return isNumber ? answer.Replace(",", "", StringComparison.Ordinal).Replace("$", "", StringComparison.Ordinal).Trim() : null;
     }
 
     private bool Compare(ParsedAnswer gold, ParsedAnswer predicted, MathBudget budget)

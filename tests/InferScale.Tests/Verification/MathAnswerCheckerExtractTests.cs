@@ -9,6 +9,7 @@ public sealed class MathAnswerCheckerExtractTests
     [Theory]
     [InlineData("Natalia sold 48/2 = 24 clips in May.\n#### 72", "72")]
     [InlineData("She pays 1,200 dollars.\n#### 1,200", "1200")]
+    [InlineData("#### Step 1: add\n2 + 3 = 5, so the answer is \\boxed{5}.", "5")]
     public void Extract_Gsm8kMarker_ReturnsNumberAfterMarker(string text, string expected) =>
         Assert.Equal(expected, Checker.Extract(text));
 
