@@ -23,6 +23,7 @@ internal static class CliApp
     {
         // One line per command; each command lives in Commands/XxxCommand.cs.
         yield return VersionCommand.Create(context);
+        yield return BenchCommand.Create(context);
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, mapping <see cref="CliException"/> to its exit code.</summary>

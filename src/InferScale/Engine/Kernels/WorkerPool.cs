@@ -1,20 +1,22 @@
 namespace InferScale.Engine.Kernels;
 
 /// <summary>
-/// A small persistent pool of worker threads for the engine's kernels. Work is split into <see cref="Threads"/>
-/// contiguous parts; part 0 runs on the caller. Workers spin briefly, then sleep, so an idle pool costs nothing.
-/// Partitioning never changes results: every output element is computed whole by one thread with fixed arithmetic.
+/// A small persistent pool of worker threads for the engine's kernels. A job is split into parts; the caller and the
+/// workers claim parts from a shared counter, so a worker that the OS has not scheduled yet never holds the caller up
+/// (the caller simply runs the part itself). Workers spin briefly, then sleep, so an idle pool costs nothing.
+/// Partitioning never changes results: every output element is computed whole by one part with fixed arithmetic.
 /// Not re-entrant: one <c>Run</c> at a time (an engine session is single-threaded by contract).
 /// </summary>
 public sealed class WorkerPool : IDisposable
 {
-    private const int SpinIterations = 2000;
+    private const int SpinIterations = 1000;
     private readonly Thread[] _threads;
     private readonly SemaphoreSlim[] _wake;
     private readonly int[] _sleeping;
     private IPoolWork? _work;
-    private int _generation;
-    private int _remaining;
+    private int _parts;
+    private int _done;
+    private long _state; // high 32 bits: job generation; low 32 bits: next unclaimed part
     private volatile bool _disposed;
     private Exception? _failure;
 
@@ -41,41 +43,57 @@ public sealed class WorkerPool : IDisposable
 
     internal MatMulWork MatMulWork { get; } = new();
 
-    /// <summary>Runs <c>work.Execute(part, Threads)</c> for every part, part 0 on the calling thread, and waits.</summary>
+    private int Generation => (int)(Volatile.Read(ref _state) >> 32);
+
+    /// <summary>Runs <c>work.Execute(part, parts)</c> for every part in [0, <see cref="Threads"/>) and waits for all.</summary>
     internal void Run(IPoolWork work)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (Threads == 1)
+        var parts = Threads;
+        if (parts == 1)
         {
             work.Execute(0, 1);
             return;
         }
         _work = work;
+        _parts = parts;
         _failure = null;
-        Volatile.Write(ref _remaining, Threads - 1);
-        Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _done, 0);
+        var generation = Generation + 1;
+        Interlocked.Exchange(ref _state, (long)generation << 32);
         for (var i = 0; i < _sleeping.Length; i++)
         {
             if (Interlocked.Exchange(ref _sleeping[i], 0) == 1)
                 _wake[i].Release();
         }
-        Exception? local = null;
-        try
-        {
-            work.Execute(0, Threads);
-        }
-        catch (Exception ex)
-        {
-            local = ex;
-        }
+        Participate(generation);
         var spin = new SpinWait();
-        while (Volatile.Read(ref _remaining) != 0)
+        while (Volatile.Read(ref _done) != parts)
             spin.SpinOnce(sleep1Threshold: -1);
         _work = null;
-        if (local is not null)
-            throw local;
         if (_failure is not null)
-            throw new InvalidOperationException("A kernel worker failed.", _failure);
+            throw new InvalidOperationException("A kernel part failed.", _failure);
+    }
+
+    private void Participate(int generation)
+    {
+        while (true)
+        {
+            var s = Volatile.Read(ref _state);
+            if ((int)(s >> 32) != generation || (int)s >= _parts)
+                return;
+            if (Interlocked.CompareExchange(ref _state, s + 1, s) != s)
+                continue;
+            try
+            {
+                _work!.Execute((int)s, _parts);
+            }
+            catch (Exception ex)
+            {
+                _failure = ex;
+            }
+            Interlocked.Increment(ref _done);
+        }
     }
 
     private void WorkerLoop(int index)
@@ -84,7 +102,7 @@ public sealed class WorkerPool : IDisposable
         while (true)
         {
             var spins = 0;
-            while (Volatile.Read(ref _generation) == seen)
+            while (Generation == seen && !_disposed)
             {
                 if (spins++ < SpinIterations)
                 {
@@ -92,23 +110,15 @@ public sealed class WorkerPool : IDisposable
                     continue;
                 }
                 Interlocked.Exchange(ref _sleeping[index], 1);
-                if (Volatile.Read(ref _generation) != seen && Interlocked.Exchange(ref _sleeping[index], 0) == 1)
+                if ((Generation != seen || _disposed) && Interlocked.Exchange(ref _sleeping[index], 0) == 1)
                     break;
                 _wake[index].Wait();
                 break;
             }
             if (_disposed)
                 return;
-            seen = Volatile.Read(ref _generation);
-            try
-            {
-                _work!.Execute(index + 1, Threads);
-            }
-            catch (Exception ex)
-            {
-                _failure = ex;
-            }
-            Interlocked.Decrement(ref _remaining);
+            seen = Generation;
+            Participate(seen);
         }
     }
 
@@ -118,7 +128,6 @@ public sealed class WorkerPool : IDisposable
         if (_disposed)
             return;
         _disposed = true;
-        Interlocked.Increment(ref _generation);
         for (var i = 0; i < _wake.Length; i++)
         {
             if (Interlocked.Exchange(ref _sleeping[i], 0) == 1)
