@@ -9,7 +9,8 @@ internal sealed record BenchEngineReport(
     double SharedPrefixSpeedup,
     string SharedPrefixModel,
     double SharedSeconds,
-    double IndependentSeconds)
+    double IndependentSeconds,
+    string SharedPrefixShape)
 {
     public sealed record DecodeCell(string Model, int Batch, double TokensPerSecond, double Gflops);
 

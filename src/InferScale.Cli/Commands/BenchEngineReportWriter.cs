@@ -52,7 +52,7 @@ internal static class BenchEngineReportWriter
         foreach (var p in report.Prefill)
             table.AddRow(p.Model, $"prefill {p.Tokens} tokens", $"{p.TokensPerSecond:F0}", $"{p.Gflops:F1}", $"{100 * p.Gflops / report.PeakGflops:F0}%");
         console.Write(table);
-        console.MarkupLineInterpolated($"Shared prefix ({report.SharedPrefixModel}, 64 samples × 200-token prompt × 50 tokens): {report.SharedSeconds:F2} s vs {report.IndependentSeconds:F2} s independent — [bold]{report.SharedPrefixSpeedup:F1}×[/]");
+        console.MarkupLineInterpolated($"Shared prefix ({report.SharedPrefixModel}, {report.SharedPrefixShape}): {report.SharedSeconds:F2} s vs {report.IndependentSeconds:F2} s independent — [bold]{report.SharedPrefixSpeedup:F1}×[/]");
         console.MarkupLine("[grey]Random weights; timings on a shared machine are noisy.[/]");
     }
 }

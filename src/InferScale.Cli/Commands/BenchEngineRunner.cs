@@ -28,11 +28,12 @@ internal sealed class BenchEngineRunner(BenchEngineSettings settings, TimeProvid
             prefill.Add(MeasurePrefill(session, name));
             if (name == settings.SharedPrefixModel)
             {
-                progress($"{name}: 64 samples of a 200-token prompt, shared vs independent…");
+                progress($"{name}: {settings.SharedSamples} samples of a {settings.SharedPromptTokens}-token prompt, shared vs independent…");
                 shared = MeasureSharedPrefix(session);
             }
         }
-        return new BenchEngineReport(peak, settings.Threads, decode, prefill, shared.Speedup, settings.SharedPrefixModel, shared.Shared, shared.Independent);
+        return new BenchEngineReport(peak, settings.Threads, decode, prefill, shared.Speedup, settings.SharedPrefixModel, shared.Shared, shared.Independent,
+            $"{settings.SharedSamples} samples × {settings.SharedPromptTokens}-token prompt × {settings.SharedCompletionTokens} tokens");
     }
 
     private static int[] RandomTokens(int seed, int n, int vocab)
@@ -55,8 +56,17 @@ internal sealed class BenchEngineRunner(BenchEngineSettings settings, TimeProvid
             var flops0 = session.ExecutedFlops;
             var start = time.GetTimestamp();
             var steps = 0;
-            while ((steps < 2 || time.GetElapsedTime(start) < settings.Window) && seqs[0].Length + 1 < session.Config.ContextLength)
+            while (steps < 2 || time.GetElapsedTime(start) < settings.Window)
             {
+                if (seqs[0].Length >= settings.DecodeContext + settings.DecodeSteps)
+                {
+                    // Like llama-bench's tg128: contexts stay in [DecodeContext, DecodeContext + DecodeSteps].
+                    for (var i = 0; i < batch; i++)
+                    {
+                        seqs[i].Release();
+                        seqs[i] = root.Fork();
+                    }
+                }
                 session.DecodeStep(seqs, tokens, logits);
                 steps++;
             }
@@ -89,10 +99,10 @@ internal sealed class BenchEngineRunner(BenchEngineSettings settings, TimeProvid
         return new BenchEngineReport.PrefillCell(name, tokens.Length, runs * tokens.Length / seconds, (session.ExecutedFlops - flops0) / seconds / 1e9);
     }
 
-    /// <summary>64 samples × 50 tokens of one 200-token prompt: prefill once and fork, vs 64 sequences each prefilling its own copy (batched).</summary>
+    /// <summary>n samples of one prompt (64 × 50 tokens of 200 by default): prefill once and fork, vs 64 sequences each prefilling its own copy (batched).</summary>
     private (double Speedup, double Shared, double Independent) MeasureSharedPrefix(EngineSession session)
     {
-        const int samples = 64, promptLength = 200, completion = 50;
+        int samples = settings.SharedSamples, promptLength = settings.SharedPromptTokens, completion = settings.SharedCompletionTokens;
         var vocab = session.Config.VocabSize;
         var prompt = RandomTokens(5, promptLength, vocab);
         var tokens = RandomTokens(6, samples, vocab);

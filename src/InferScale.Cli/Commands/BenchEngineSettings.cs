@@ -29,9 +29,21 @@ internal sealed record BenchEngineSettings
     /// <summary>Prompt tokens every decoding sequence starts from.</summary>
     public int DecodeContext { get; init; } = 16;
 
+    /// <summary>Decode steps before the sequences restart from the prompt (bounds the attention context).</summary>
+    public int DecodeSteps { get; init; } = 128;
+
     /// <summary>Tokens per prefill measurement.</summary>
     public int PrefillTokens { get; init; } = 256;
 
-    /// <summary>Model of the shared-prefix comparison (64 samples × 200-token prompt × 50 tokens).</summary>
+    /// <summary>Samples of the shared-prefix comparison.</summary>
+    public int SharedSamples { get; init; } = 64;
+
+    /// <summary>Prompt tokens of the shared-prefix comparison.</summary>
+    public int SharedPromptTokens { get; init; } = 200;
+
+    /// <summary>Tokens generated per sample in the shared-prefix comparison.</summary>
+    public int SharedCompletionTokens { get; init; } = 50;
+
+    /// <summary>Model of the shared-prefix comparison.</summary>
     public string SharedPrefixModel { get; init; } = "25m";
 }

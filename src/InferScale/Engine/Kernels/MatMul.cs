@@ -60,21 +60,34 @@ public static class MatMul
         for (var b0 = 0; b0 < batch; b0 += chunk)
         {
             var bEnd = Math.Min(batch, b0 + chunk);
+            var b4End = b0 + ((bEnd - b0) & ~3);
             var o = o0;
-            for (; o + 4 <= o1; o += 4)
+            if (b4End > b0)
             {
-                var wo = w + (long)o * inDim;
-                var b = b0;
-                for (; b + 4 <= bEnd; b += 4)
-                    Tile4x4(x + (long)b * inDim, wo, y + (long)b * outDim + o, inDim, outDim);
-                for (; b < bEnd; b++)
-                    Tile1x4(x + (long)b * inDim, wo, y + (long)b * outDim + o, inDim);
+                for (; o + 4 <= o1; o += 4)
+                {
+                    var wo = w + (long)o * inDim;
+                    for (var b = b0; b < b4End; b += 4)
+                        Tile4x4(x + (long)b * inDim, wo, y + (long)b * outDim + o, inDim, outDim);
+                }
+                for (; o < o1; o++)
+                {
+                    for (var b = b0; b < b4End; b++)
+                        y[(long)b * outDim + o] = VectorMath.Dot(x + (long)b * inDim, w + (long)o * inDim, inDim);
+                }
             }
-            for (; o < o1; o++)
+            // Leftover batch rows (all of them at batch 1–3): eight weight rows at a time keep eight loads in flight.
+            for (var b = b4End; b < bEnd; b++)
             {
-                var wo = w + (long)o * inDim;
-                for (var b = b0; b < bEnd; b++)
-                    y[(long)b * outDim + o] = VectorMath.Dot(x + (long)b * inDim, wo, inDim);
+                var xb = x + (long)b * inDim;
+                var yb = y + (long)b * outDim;
+                o = o0;
+                for (; o + 8 <= o1; o += 8)
+                    Tile1x8(xb, w + (long)o * inDim, yb + o, inDim);
+                for (; o + 4 <= o1; o += 4)
+                    Tile1x4(xb, w + (long)o * inDim, yb + o, inDim);
+                for (; o < o1; o++)
+                    yb[o] = VectorMath.Dot(xb, w + (long)o * inDim, inDim);
             }
         }
     }
@@ -96,6 +109,33 @@ public static class MatMul
         y[1] = VectorMath.Finish(a1, x, w1, n16, n);
         y[2] = VectorMath.Finish(a2, x, w2, n16, n);
         y[3] = VectorMath.Finish(a3, x, w3, n16, n);
+    }
+
+    private static unsafe void Tile1x8(float* x, float* w, float* y, int n)
+    {
+        var n16 = n & ~15;
+        float* w0 = w, w1 = w + n, w2 = w + 2 * n, w3 = w + 3 * n, w4 = w + 4 * n, w5 = w + 5 * n, w6 = w + 6 * n, w7 = w + 7 * n;
+        Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+        for (var k = 0; k < n16; k += 16)
+        {
+            var xv = Vector512.Load(x + k);
+            a0 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w0 + k), a0);
+            a1 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w1 + k), a1);
+            a2 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w2 + k), a2);
+            a3 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w3 + k), a3);
+            a4 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w4 + k), a4);
+            a5 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w5 + k), a5);
+            a6 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w6 + k), a6);
+            a7 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w7 + k), a7);
+        }
+        y[0] = VectorMath.Finish(a0, x, w0, n16, n);
+        y[1] = VectorMath.Finish(a1, x, w1, n16, n);
+        y[2] = VectorMath.Finish(a2, x, w2, n16, n);
+        y[3] = VectorMath.Finish(a3, x, w3, n16, n);
+        y[4] = VectorMath.Finish(a4, x, w4, n16, n);
+        y[5] = VectorMath.Finish(a5, x, w5, n16, n);
+        y[6] = VectorMath.Finish(a6, x, w6, n16, n);
+        y[7] = VectorMath.Finish(a7, x, w7, n16, n);
     }
 
     private static unsafe void Tile4x4(float* x, float* w, float* y, int n, int ldy)
