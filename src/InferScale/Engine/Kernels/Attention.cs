@@ -46,26 +46,35 @@ public static class Attention
             {
                 var g = h / group;
                 var qh = pq + h * headDim;
-                for (var t = 0; t < length; t++)
+                for (var t0 = 0; t0 < length; t0 += blockSize)
                 {
-                    fixed (float* pb = blocks[t / blockSize])
-                        ps[t] = VectorMath.Dot(qh, pb + keyOffset + (t % blockSize) * kvDim + g * headDim, headDim) * scale;
+                    var n = Math.Min(blockSize, length - t0);
+                    fixed (float* pb = blocks[t0 / blockSize])
+                    {
+                        var k = pb + keyOffset + g * headDim;
+                        for (var j = 0; j < n; j++)
+                            ps[t0 + j] = VectorMath.Dot(qh, k + j * kvDim, headDim) * scale;
+                    }
                 }
                 var s = scores[..length];
                 Softmax.Compute(s, s);
                 var oh = po + h * headDim;
                 new Span<float>(oh, headDim).Clear();
-                for (var t = 0; t < length; t++)
+                for (var t0 = 0; t0 < length; t0 += blockSize)
                 {
-                    fixed (float* pb = blocks[t / blockSize])
+                    var n = Math.Min(blockSize, length - t0);
+                    fixed (float* pb = blocks[t0 / blockSize])
                     {
-                        var v = pb + valueOffset + (t % blockSize) * kvDim + g * headDim;
-                        var p = ps[t];
-                        var pv = Vector512.Create(p);
-                        for (var d = 0; d < hd16; d += 16)
-                            Vector512.FusedMultiplyAdd(pv, Vector512.Load(v + d), Vector512.Load(oh + d)).Store(oh + d);
-                        for (var d = hd16; d < headDim; d++)
-                            oh[d] = MathF.FusedMultiplyAdd(p, v[d], oh[d]);
+                        for (var j = 0; j < n; j++)
+                        {
+                            var v = pb + valueOffset + j * kvDim + g * headDim;
+                            var p = ps[t0 + j];
+                            var pv = Vector512.Create(p);
+                            for (var d = 0; d < hd16; d += 16)
+                                Vector512.FusedMultiplyAdd(pv, Vector512.Load(v + d), Vector512.Load(oh + d)).Store(oh + d);
+                            for (var d = hd16; d < headDim; d++)
+                                oh[d] = MathF.FusedMultiplyAdd(p, v[d], oh[d]);
+                        }
                     }
                 }
             }
