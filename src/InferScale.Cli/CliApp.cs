@@ -29,6 +29,7 @@ internal static class CliApp
         yield return CheckCodeCommand.Create(context);
         yield return GgufCommand.Create(context);
         yield return VerifyCommand.Create(context);
+        yield return BenchCommand.Create(context);
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, mapping <see cref="CliException"/> to its exit code.</summary>
