@@ -9,6 +9,13 @@ namespace InferScale.Strategies;
 /// </summary>
 public sealed record BeamSearchOptions : ScalingStrategyOptions
 {
+    /// <summary>
+    /// Width N: steps sampled per round. Default <see langword="null"/>: the samples budget (N samples-equivalent), or
+    /// <see cref="StepSearchWidth.DefaultWidth"/> under a tokens or FLOPs budget (which then bounds the rounds).
+    /// </summary>
+    [Description("Width N: steps sampled per round; empty uses the samples budget (16 under a tokens/FLOPs budget).")]
+    public int? Width { get; init; }
+
     /// <summary>Beam width M: continuations per kept beam. Default 4.</summary>
     [Description("Beam width M: continuations sampled per kept beam (N/M beams are kept).")]
     public int BeamWidth { get; init; } = 4;
@@ -29,6 +36,9 @@ public sealed record BeamSearchOptions : ScalingStrategyOptions
             throw new ArgumentOutOfRangeException(nameof(BeamWidth), BeamWidth, "BeamWidth must be >= 1.");
         if (MaxRounds < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxRounds), MaxRounds, "MaxRounds must be >= 1.");
+        StepSearchWidth.Validate(nameof(Width), Width);
+        if (Width is int n && BeamWidth > n)
+            throw new ArgumentOutOfRangeException(nameof(BeamWidth), BeamWidth, $"BeamWidth (M = {BeamWidth}) is larger than Width (N = {n}).");
     }
 
     /// <inheritdoc />
@@ -37,5 +47,6 @@ public sealed record BeamSearchOptions : ScalingStrategyOptions
         base.ValidateBudget(budget);
         if (budget.Kind == BudgetKind.Samples && BeamWidth > budget.Amount)
             throw new ArgumentOutOfRangeException(nameof(BeamWidth), BeamWidth, $"BeamWidth (M = {BeamWidth}) is larger than the budget (N = {budget}).");
+        StepSearchWidth.ValidateBudget(nameof(Width), Width, budget);
     }
 }
