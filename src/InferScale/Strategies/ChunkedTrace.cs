@@ -11,6 +11,7 @@ internal sealed class ChunkedTrace(int index)
     private readonly List<TokenLogprob> _logprobs = [];
     private string _text = "";
     private int _promptTokens;
+    private bool _started;
 
     public int Index { get; } = index;
 
@@ -35,7 +36,8 @@ internal sealed class ChunkedTrace(int index)
             return true;
         var left = sampling.MaxTokens - CompletionTokens;
         var chunk = Math.Min(chunkTokens, left);
-        var result = await run.SampleAsync(Index, 1, sampling with { MaxTokens = chunk }, _text, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await run.SampleAsync(Index, 1, sampling with { MaxTokens = chunk }, _text, continuation: _started, cancellationToken: cancellationToken).ConfigureAwait(false);
+        _started = true;
         if (result.Count == 0)
         {
             Stop(FinishReason.Length);
