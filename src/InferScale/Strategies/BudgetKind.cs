@@ -5,7 +5,8 @@ public enum BudgetKind
 {
     /// <summary>
     /// Sequences requested from the policy generator: every sample of every call counts one (a whole solution or a
-    /// continuation), failed samples included, so sample indices are never re-drawn.
+    /// continuation), failed samples included, so sample indices are never re-drawn; a trace grown in chunks by
+    /// prefix continuation counts once (its later chunks are marked as continuations).
     /// </summary>
     Samples,
 

@@ -8,4 +8,5 @@ namespace InferScale.Strategies;
 /// <param name="MaxTokens">Tokens per sample the call may request (possibly fewer than asked).</param>
 /// <param name="PromptTokens">The bound on the call's prompt tokens the reservation assumed.</param>
 /// <param name="Reserved">The worst-case cost held, in the budget's unit.</param>
-public sealed record BudgetReservation(int Count, int MaxTokens, long PromptTokens, double Reserved);
+/// <param name="Samples">Samples the call charges (0 for continuations of samples already charged).</param>
+public sealed record BudgetReservation(int Count, int MaxTokens, long PromptTokens, double Reserved, int Samples);

@@ -96,8 +96,10 @@ public sealed class BudgetTracker
     /// Reserves a call of up to <paramref name="count"/> samples of up to <paramref name="maxTokens"/> tokens after a prompt
     /// of at most <paramref name="promptTokens"/> tokens, trimming the count first and then the tokens (not below
     /// <paramref name="minTokens"/>). Returns <see langword="null"/> when not even one sample fits; the run is then exhausted.
+    /// With <paramref name="continuation"/> the call continues samples already charged (a trace grown in chunks): it
+    /// costs no samples, only tokens or FLOPs.
     /// </summary>
-    public BudgetReservation? TryReserve(int count, int maxTokens, long promptTokens, int minTokens = 1)
+    public BudgetReservation? TryReserve(int count, int maxTokens, long promptTokens, int minTokens = 1, bool continuation = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1);
@@ -106,7 +108,9 @@ public sealed class BudgetTracker
         lock (_gate)
         {
             var remaining = Budget.Amount - _spent - _reserved;
-            var (n, m) = Fit(count, maxTokens, promptTokens, minTokens, remaining);
+            var (n, m) = continuation && Budget.Kind == BudgetKind.Samples
+                ? (count, maxTokens)
+                : Fit(count, maxTokens, promptTokens, minTokens, remaining);
             if (n == 0)
             {
                 IsExhausted = true;
@@ -114,21 +118,21 @@ public sealed class BudgetTracker
             }
             if (n < count || m < maxTokens)
                 IsExhausted = true;
-            var cost = Cost(n, m, promptTokens);
+            var cost = continuation && Budget.Kind == BudgetKind.Samples ? 0 : Cost(n, m, promptTokens);
             _reserved += cost;
-            return new BudgetReservation(n, m, promptTokens, cost);
+            return new BudgetReservation(n, m, promptTokens, cost, continuation ? 0 : n);
         }
     }
 
     /// <summary>
     /// Settles <paramref name="reservation"/> at the measured <paramref name="usage"/>, charging
-    /// <paramref name="samplesCharged"/> samples (the reservation's count when <see langword="null"/>).
+    /// <paramref name="samplesCharged"/> samples (the reservation's <see cref="BudgetReservation.Samples"/> when <see langword="null"/>).
     /// </summary>
     public void Settle(BudgetReservation reservation, Usage usage, int? samplesCharged = null)
     {
         ArgumentNullException.ThrowIfNull(reservation);
         ArgumentNullException.ThrowIfNull(usage);
-        var samples = samplesCharged ?? reservation.Count;
+        var samples = samplesCharged ?? reservation.Samples;
         var actual = Budget.Kind switch
         {
             BudgetKind.Samples => samples,

@@ -63,27 +63,28 @@ public sealed class StrategyRun
     /// <see cref="FinishReason.Error"/> and are recorded.
     /// </summary>
     public ValueTask<IReadOnlyList<Sample>> SampleAsync(
-        int firstIndex, int count, SamplingOptions? sampling = null, string prefix = "", int minTokens = 1, CancellationToken cancellationToken = default) =>
+        int firstIndex, int count, SamplingOptions? sampling = null, string prefix = "", int minTokens = 1, bool continuation = false, CancellationToken cancellationToken = default) =>
         GenerateAsync(new GenerationRequest(Context.Problem.Prompt)
         {
             Prefix = prefix,
             FirstIndex = firstIndex,
             Count = count,
             Sampling = (sampling ?? Sampling) with { Seed = Context.Seed },
-        }, minTokens, cancellationToken);
+        }, minTokens, continuation, cancellationToken);
 
     /// <summary>
     /// Generates <paramref name="request"/> trimmed to the budget (see <see cref="SampleAsync"/>). The request's
     /// <see cref="GenerationRequest.Count"/> and <see cref="SamplingOptions.MaxTokens"/> are upper limits;
-    /// <paramref name="minTokens"/> is the shortest sample worth making when the tokens must be trimmed.
+    /// <paramref name="minTokens"/> is the shortest sample worth making when the tokens must be trimmed;
+    /// <paramref name="continuation"/> marks a call that continues samples already charged (see <see cref="BudgetTracker.TryReserve"/>).
     /// </summary>
-    public async ValueTask<IReadOnlyList<Sample>> GenerateAsync(GenerationRequest request, int minTokens = 1, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<Sample>> GenerateAsync(GenerationRequest request, int minTokens = 1, bool continuation = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         cancellationToken.ThrowIfCancellationRequested();
         var promptBound = Budget.PromptTokenBound(request.Prompt, request.Prefix);
-        var reservation = Budget.TryReserve(request.Count, request.Sampling.MaxTokens, promptBound, minTokens);
+        var reservation = Budget.TryReserve(request.Count, request.Sampling.MaxTokens, promptBound, minTokens, continuation);
         if (reservation is null)
         {
             Note(TraceEventKind.Budget, $"budget spent ({Budget.Spent:G6} of {Context.Budget}): samples {request.FirstIndex}..{request.FirstIndex + request.Count - 1} not drawn", request.FirstIndex, request.Count);
@@ -103,7 +104,7 @@ public sealed class StrategyRun
         {
             if (call.Count == 1)
             {
-                Budget.Settle(reservation, Usage.Zero, samplesCharged: 1);
+                Budget.Settle(reservation, Usage.Zero);
                 var message = $"{ex.GetType().Name}: {ex.Message}";
                 RecordFailure(call.FirstIndex, FailureStage.Generation, message);
                 return [new Sample("") { Index = call.FirstIndex, FinishReason = FinishReason.Error, Error = message }];
@@ -114,7 +115,7 @@ public sealed class StrategyRun
             var singles = new List<Sample>(call.Count);
             for (var i = 0; i < call.Count; i++)
             {
-                var one = await GenerateAsync(call with { FirstIndex = call.FirstIndex + i, Count = 1 }, minTokens, cancellationToken).ConfigureAwait(false);
+                var one = await GenerateAsync(call with { FirstIndex = call.FirstIndex + i, Count = 1 }, minTokens, continuation, cancellationToken).ConfigureAwait(false);
                 if (one.Count == 0)
                     break;
                 singles.AddRange(one);
