@@ -8,6 +8,13 @@ namespace InferScale.Strategies;
 /// </summary>
 public sealed record DvtsOptions : ScalingStrategyOptions
 {
+    /// <summary>
+    /// Width N: steps sampled per round over all subtrees. Default <see langword="null"/>: the samples budget (N
+    /// samples-equivalent), or <see cref="StepSearchWidth.DefaultWidth"/> under a tokens or FLOPs budget.
+    /// </summary>
+    [Description("Width N: steps sampled per round over all subtrees; empty uses the samples budget (16 under a tokens/FLOPs budget).")]
+    public int? Width { get; init; }
+
     /// <summary>Width M of each subtree. Default 4.</summary>
     [Description("Width M of each subtree (N/M subtrees).")]
     public int SubtreeWidth { get; init; } = 4;
@@ -28,6 +35,9 @@ public sealed record DvtsOptions : ScalingStrategyOptions
             throw new ArgumentOutOfRangeException(nameof(SubtreeWidth), SubtreeWidth, "SubtreeWidth must be >= 1.");
         if (MaxRounds < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxRounds), MaxRounds, "MaxRounds must be >= 1.");
+        StepSearchWidth.Validate(nameof(Width), Width);
+        if (Width is int n && SubtreeWidth > n)
+            throw new ArgumentOutOfRangeException(nameof(SubtreeWidth), SubtreeWidth, $"SubtreeWidth (M = {SubtreeWidth}) is larger than Width (N = {n}).");
     }
 
     /// <inheritdoc />
@@ -36,5 +46,6 @@ public sealed record DvtsOptions : ScalingStrategyOptions
         base.ValidateBudget(budget);
         if (budget.Kind == BudgetKind.Samples && SubtreeWidth > budget.Amount)
             throw new ArgumentOutOfRangeException(nameof(SubtreeWidth), SubtreeWidth, $"SubtreeWidth (M = {SubtreeWidth}) is larger than the budget (N = {budget}).");
+        StepSearchWidth.ValidateBudget(nameof(Width), Width, budget);
     }
 }

@@ -8,6 +8,18 @@ namespace InferScale.Strategies;
 /// </summary>
 public sealed record LookaheadOptions : ScalingStrategyOptions
 {
+    /// <summary>
+    /// Width N: steps sampled per round. Default <see langword="null"/>: the samples budget (N samples-equivalent; the
+    /// rollouts are continuations, so the run costs about N·(k+1) steps per round), or
+    /// <see cref="StepSearchWidth.DefaultWidth"/> under a tokens or FLOPs budget.
+    /// </summary>
+    [Description("Width N: steps sampled per round; empty uses the samples budget (16 under a tokens/FLOPs budget).")]
+    public int? Width { get; init; }
+
+    /// <summary>How the PRM's step scores of a rollout's end rank the step. Default <see cref="StepAggregation.Last"/>.</summary>
+    [Description("How PRM step scores of the rollout's end rank a step: last, min, product, mean, final.")]
+    public StepAggregation Aggregation { get; init; } = StepAggregation.Last;
+
     /// <summary>Lookahead depth k. Default 3.</summary>
     [Description("Lookahead depth k: greedy rollout steps used to score a step.")]
     public int Lookahead { get; init; } = 3;
@@ -30,6 +42,9 @@ public sealed record LookaheadOptions : ScalingStrategyOptions
             throw new ArgumentOutOfRangeException(nameof(BeamWidth), BeamWidth, "BeamWidth must be >= 1.");
         if (MaxRounds < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxRounds), MaxRounds, "MaxRounds must be >= 1.");
+        StepSearchWidth.Validate(nameof(Width), Width);
+        if (Width is int n && BeamWidth > n)
+            throw new ArgumentOutOfRangeException(nameof(BeamWidth), BeamWidth, $"BeamWidth (M = {BeamWidth}) is larger than Width (N = {n}).");
     }
 
     /// <inheritdoc />
@@ -38,5 +53,6 @@ public sealed record LookaheadOptions : ScalingStrategyOptions
         base.ValidateBudget(budget);
         if (budget.Kind == BudgetKind.Samples && BeamWidth > budget.Amount)
             throw new ArgumentOutOfRangeException(nameof(BeamWidth), BeamWidth, $"BeamWidth (M = {BeamWidth}) is larger than the budget (N = {budget}).");
+        StepSearchWidth.ValidateBudget(nameof(Width), Width, budget);
     }
 }
