@@ -9,6 +9,17 @@ namespace InferScale.Strategies;
 /// </summary>
 public sealed record EntropicParticleFilterOptions : ScalingStrategyOptions
 {
+    /// <summary>
+    /// Particles N. Default <see langword="null"/>: the samples budget (N samples-equivalent), or
+    /// <see cref="StepSearchWidth.DefaultWidth"/> under a tokens or FLOPs budget.
+    /// </summary>
+    [Description("Particles N; empty uses the samples budget (16 under a tokens/FLOPs budget).")]
+    public int? Particles { get; init; }
+
+    /// <summary>How step scores become a particle's weight. Default <see cref="StepAggregation.Last"/>.</summary>
+    [Description("How PRM step scores become a particle's weight: last, min, product, mean, final.")]
+    public StepAggregation Aggregation { get; init; } = StepAggregation.Last;
+
     /// <summary>Base temperature of the softmax over PRM scores. Default 1.</summary>
     [Description("Base temperature of the softmax over PRM scores.")]
     public double ResampleTemperature { get; init; } = 1.0;
@@ -36,5 +47,13 @@ public sealed record EntropicParticleFilterOptions : ScalingStrategyOptions
             throw new ArgumentOutOfRangeException(nameof(AnnealingFactor), AnnealingFactor, "AnnealingFactor must be a finite number >= 1.");
         if (MaxSteps < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxSteps), MaxSteps, "MaxSteps must be >= 1.");
+        StepSearchWidth.Validate(nameof(Particles), Particles);
+    }
+
+    /// <inheritdoc />
+    public override void ValidateBudget(ComputeBudget budget)
+    {
+        base.ValidateBudget(budget);
+        StepSearchWidth.ValidateBudget(nameof(Particles), Particles, budget);
     }
 }

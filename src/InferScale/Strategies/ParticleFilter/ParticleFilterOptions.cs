@@ -8,6 +8,13 @@ namespace InferScale.Strategies;
 /// </summary>
 public sealed record ParticleFilterOptions : ScalingStrategyOptions
 {
+    /// <summary>
+    /// Particles N. Default <see langword="null"/>: the samples budget (N samples-equivalent), or
+    /// <see cref="StepSearchWidth.DefaultWidth"/> under a tokens or FLOPs budget.
+    /// </summary>
+    [Description("Particles N; empty uses the samples budget (16 under a tokens/FLOPs budget).")]
+    public int? Particles { get; init; }
+
     /// <summary>Temperature of the softmax over PRM scores used to resample. Default 1.</summary>
     [Description("Temperature of the softmax over PRM scores that resamples particles.")]
     public double ResampleTemperature { get; init; } = 1.0;
@@ -28,5 +35,13 @@ public sealed record ParticleFilterOptions : ScalingStrategyOptions
             throw new ArgumentOutOfRangeException(nameof(ResampleTemperature), ResampleTemperature, "ResampleTemperature must be a finite number > 0.");
         if (MaxSteps < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxSteps), MaxSteps, "MaxSteps must be >= 1.");
+        StepSearchWidth.Validate(nameof(Particles), Particles);
+    }
+
+    /// <inheritdoc />
+    public override void ValidateBudget(ComputeBudget budget)
+    {
+        base.ValidateBudget(budget);
+        StepSearchWidth.ValidateBudget(nameof(Particles), Particles, budget);
     }
 }
