@@ -37,6 +37,12 @@ public sealed record StrategyResult(string Strategy, ComputeBudget Budget)
     /// <summary>Whether the budget stopped or trimmed the run (false when the strategy stopped on its own, e.g. ESC).</summary>
     public bool BudgetExhausted { get; init; }
 
+    /// <summary>
+    /// Strategy-specific measurements by name (for example budget forcing's <c>thinking-tokens</c>, <c>waits</c> and
+    /// <c>within-bounds</c>); empty when the strategy records none.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Whether a backend reported more cost than the pre-call bound allowed (see <see cref="BudgetTracker.Overrun"/>).</summary>
     public bool BudgetOverrun { get; init; }
 }
