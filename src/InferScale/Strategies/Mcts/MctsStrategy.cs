@@ -4,8 +4,9 @@ namespace InferScale.Strategies;
 /// <c>mcts</c>: Monte Carlo tree search over steps. Each simulation selects a leaf from the root by UCT
 /// (<c>Q + C·sqrt(ln N / n)</c>, unvisited children first, ties to the earlier child), expands it by sampling
 /// <see cref="MctsOptions.ExpansionWidth"/> next steps, values each new step by its PRM score (aggregated), and
-/// backpropagates those values to the root (visits += children, value += their sum). Selection skips exhausted subtrees
-/// (finished solutions, dead ends, nodes at the maximum depth). The search stops after N finished solutions,
+/// backpropagates those values to the root (visits += children, value += their sum). Selection skips terminal children
+/// (finished solutions, dead ends, nodes at the maximum depth); a node whose children are all terminal is expanded
+/// again (W more children, progressive widening). The search stops after N finished solutions,
 /// N·MaxDepth sampled steps, when every leaf is terminal, or when the budget refuses a call. Decision: follow the most
 /// visited child from the root (ties: higher value, then earlier) to a finished solution; when that path ends
 /// unfinished, the finished solution with the highest value (ties: more visits, lower index).
@@ -23,7 +24,7 @@ internal sealed class MctsStrategy(MctsOptions options) : ScalingStrategy<MctsOp
         var others = new List<StepNode>();
         long steps = 0;
         var simulations = 0;
-        while (finished.Count < width && steps < stepCap && !IsExhausted(root))
+        while (finished.Count < width && steps < stepCap && !root.IsTerminal(Options.MaxDepth))
         {
             simulations++;
             var leaf = Select(root);
@@ -60,19 +61,18 @@ internal sealed class MctsStrategy(MctsOptions options) : ScalingStrategy<MctsOp
         return run.Complete(candidates, chosen.Step.Answer, candidates.First(c => c.Index == chosen.Step.Index));
     }
 
+    /// <summary>Descends by UCT over the children that are not terminal; a node whose children are all terminal is expanded again.</summary>
     private MctsNode Select(MctsNode node)
     {
-        while (node.Children.Count > 0 && !node.Step.IsComplete)
+        while (true)
         {
             var parent = node;
-            node = parent.Children.Where(c => !IsExhausted(c)).OrderByDescending(c => c.Uct(Options.ExplorationConstant, parent.Visits)).First();
+            var open = parent.Children.Where(c => !c.IsTerminal(Options.MaxDepth)).ToList();
+            if (open.Count == 0)
+                return parent;
+            node = open.OrderByDescending(c => c.Uct(Options.ExplorationConstant, parent.Visits)).First();
         }
-        return node;
     }
-
-    /// <summary>A subtree with nothing left to expand.</summary>
-    private bool IsExhausted(MctsNode node) =>
-        node.IsTerminal(Options.MaxDepth) || (node.Children.Count > 0 && node.Children.All(IsExhausted));
 
     private static void Backpropagate(MctsNode? node, int visits, double value)
     {
