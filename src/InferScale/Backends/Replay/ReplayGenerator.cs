@@ -20,6 +20,7 @@ public sealed class ReplayGenerator : IGenerator
     private readonly ReplayPool _pool;
     private readonly ReplayOptions _options;
     private readonly ConcurrentDictionary<(ulong Seed, string Id), int[]> _permutations = new();
+    private readonly ConcurrentDictionary<RecordedSample, bool> _spelled = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Serves <paramref name="pool"/>.</summary>
     public ReplayGenerator(ReplayPool pool, ReplayOptions? options = null)
@@ -92,9 +93,9 @@ public sealed class ReplayGenerator : IGenerator
     {
     }
 
-    private static Sample Serve(string id, RecordedSample r, int index, string prefix, int maxTokens, bool wantLogprobs, int topLogprobs)
+    private Sample Serve(string id, RecordedSample r, int index, string prefix, int maxTokens, bool wantLogprobs, int topLogprobs)
     {
-        var tokens = r.Logprobs is { Count: > 0 } lp && string.Concat(lp.Select(t => t.Token)) == r.Text ? lp : null;
+        var tokens = r.Logprobs is { Count: > 0 } lp && _spelled.GetOrAdd(r, x => string.Concat(x.Logprobs!.Select(t => t.Token)) == x.Text) ? lp : null;
         var total = r.CompletionTokens > 0 ? r.CompletionTokens : tokens?.Count ?? 0;
         var start = 0;
         if (prefix.Length > 0)
@@ -112,9 +113,9 @@ public sealed class ReplayGenerator : IGenerator
         {
             var available = tokens.Count - start;
             var take = Math.Min(available, maxTokens);
-            var part = tokens.Skip(start).Take(take).ToList();
             var whole = start == 0 && take == available;
-            return new Sample(string.Concat(part.Select(t => t.Token)))
+            var part = whole ? tokens : tokens.Skip(start).Take(take).ToList();
+            return new Sample(whole ? r.Text : string.Concat(part.Select(t => t.Token)))
             {
                 Index = index,
                 PromptTokens = promptTokens,
@@ -124,7 +125,9 @@ public sealed class ReplayGenerator : IGenerator
                 IsCorrect = whole ? r.IsCorrect : null,
                 Score = whole ? r.Score : null,
                 StepScores = whole ? r.StepScores : null,
-                Logprobs = wantLogprobs ? [.. part.Select(t => Trim(t, topLogprobs))] : null,
+                Logprobs = !wantLogprobs ? null
+                    : part.Any(t => topLogprobs > 0 && t.Top.Count > topLogprobs) ? [.. part.Select(t => Trim(t, topLogprobs))]
+                    : part,
             };
         }
         if (total > maxTokens)
