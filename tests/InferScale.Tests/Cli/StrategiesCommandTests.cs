@@ -37,9 +37,9 @@ public sealed class StrategiesCommandTests
         Assert.Equal(5, esc.GetProperty("window-size").GetInt32());
         Assert.Equal(JsonValueKind.Null, esc.GetProperty("temperature").ValueKind);
         var beam = items.Single(i => i.GetProperty("name").GetString() == "beam-search");
-        Assert.False(beam.GetProperty("implemented").GetBoolean());
+        Assert.True(beam.GetProperty("implemented").GetBoolean());
         Assert.Equal(40, beam.GetProperty("options").GetProperty("max-rounds").GetInt32());
         Assert.Equal("last", beam.GetProperty("options").GetProperty("aggregation").GetString());
-        Assert.Equal(0.15, items.Single(i => i.GetProperty("name").GetString() == "rebase").GetProperty("options").GetProperty("balance-temperature").GetDouble());
+        Assert.Equal(0.2, items.Single(i => i.GetProperty("name").GetString() == "rebase").GetProperty("options").GetProperty("balance-temperature").GetDouble());
     }
 }
