@@ -30,6 +30,7 @@ internal static class CliApp
         yield return GgufCommand.Create(context);
         yield return VerifyCommand.Create(context);
         yield return BenchCommand.Create(context);
+        yield return StrategiesCommand.Create(context);
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, mapping <see cref="CliException"/> to its exit code.</summary>

@@ -1,0 +1,138 @@
+using InferScale.Generation;
+
+namespace InferScale.Strategies;
+
+/// <summary>
+/// Grows solutions one step at a time by prefix continuation: each call continues the prompt plus a node's text with
+/// the context's step delimiter as a stop string, so every sample is one step. Sample indices are handed out in the
+/// order calls are made (0, 1, 2, … within the run), so a run is a pure function of its inputs and seed. The first
+/// steps (children of the root) are charged as samples under a samples budget; later steps are continuations
+/// (<see cref="StrategyRun.GenerateAsync"/> with <c>continuation</c>): under a samples budget N a step-level search keeps
+/// at most N sequences in flight (its width), and tokens and FLOPs budgets charge every step.
+/// A step completes the solution when the extracted answer appears, when the step is empty (the model wrote no more
+/// steps), when it hit the length limit, or when it failed; otherwise the delimiter is appended.
+/// </summary>
+internal sealed class StepSearcher
+{
+    private readonly StepAggregation _aggregation;
+    private int _nextIndex;
+
+    public StepSearcher(StrategyRun run, StepAggregation aggregation)
+    {
+        Run = run;
+        _aggregation = aggregation;
+        var stops = run.Sampling.Stop.Contains(run.Context.StepDelimiter, StringComparer.Ordinal)
+            ? run.Sampling.Stop
+            : [.. run.Sampling.Stop, run.Context.StepDelimiter];
+        StepSampling = run.Sampling with { Stop = stops };
+        GreedyStepSampling = StepSampling with { Temperature = 0 };
+    }
+
+    public StrategyRun Run { get; }
+
+    /// <summary>Sampling for one step: the run's options with the delimiter added to the stop strings.</summary>
+    public SamplingOptions StepSampling { get; }
+
+    /// <summary><see cref="StepSampling"/> at temperature 0 (rollouts).</summary>
+    public SamplingOptions GreedyStepSampling { get; }
+
+    /// <summary>The empty solution.</summary>
+    public static StepNode Root() => new(null, "", -1);
+
+    /// <summary>The next unused sample index.</summary>
+    public int NextIndex => _nextIndex;
+
+    /// <summary>
+    /// Samples up to <paramref name="count"/> next steps after <paramref name="parent"/> (fewer, or none, when the budget
+    /// trims or refuses the call). Failed samples come back as complete, failed nodes (already recorded by the run).
+    /// </summary>
+    public async ValueTask<List<StepNode>> ExpandAsync(StepNode parent, int count, SamplingOptions? sampling, CancellationToken cancellationToken)
+    {
+        var first = _nextIndex;
+        _nextIndex += count;
+        var request = new GenerationRequest(Run.Context.Problem.Prompt)
+        {
+            Prefix = parent.Text,
+            FirstIndex = first,
+            Count = count,
+            Sampling = (sampling ?? StepSampling) with { Seed = Run.Context.Seed },
+        };
+        var samples = await Run.GenerateAsync(request, 1, continuation: parent.Depth > 0, cancellationToken).ConfigureAwait(false);
+        var children = new List<StepNode>(samples.Count);
+        foreach (var s in samples)
+            children.Add(Child(parent, s));
+        return children;
+    }
+
+    /// <summary>Scores <paramref name="node"/> with the reward model; false (failure recorded) when scoring failed.</summary>
+    public async ValueTask<bool> ScoreAsync(StepNode node, CancellationToken cancellationToken)
+    {
+        if (node.Failed)
+            return false;
+        var reward = await Run.ScoreAsync(node.Index, node.Text, cancellationToken).ConfigureAwait(false);
+        if (reward is null)
+        {
+            node.Score = null;
+            return false;
+        }
+        node.Reward = reward;
+        node.Score = RewardAggregator.Aggregate(reward, _aggregation);
+        return !double.IsNaN(node.Score.Value);
+    }
+
+    /// <summary>Scores every node; returns those scored (failed ones are left out, their failures recorded).</summary>
+    public async ValueTask<List<StepNode>> ScoreAllAsync(IEnumerable<StepNode> nodes, CancellationToken cancellationToken)
+    {
+        var scored = new List<StepNode>();
+        foreach (var node in nodes)
+        {
+            if (await ScoreAsync(node, cancellationToken).ConfigureAwait(false))
+                scored.Add(node);
+        }
+        return scored;
+    }
+
+    /// <summary>
+    /// Rolls <paramref name="node"/> out greedily for up to <paramref name="steps"/> more steps (stopping when it
+    /// completes, fails or the budget refuses) and returns the last node reached.
+    /// </summary>
+    public async ValueTask<StepNode> RolloutAsync(StepNode node, int steps, CancellationToken cancellationToken)
+    {
+        var current = node;
+        for (var i = 0; i < steps && !current.IsComplete; i++)
+        {
+            var next = await ExpandAsync(current, 1, GreedyStepSampling, cancellationToken).ConfigureAwait(false);
+            if (next.Count == 0 || next[0].Failed)
+                break;
+            current = next[0];
+        }
+        return current;
+    }
+
+    private StepNode Child(StepNode parent, Sample step)
+    {
+        var completion = parent.CompletionTokens + step.CompletionTokens;
+        if (step.FinishReason == FinishReason.Error)
+        {
+            return new StepNode(parent, parent.Text + step.Text, step.Index)
+            {
+                IsComplete = true,
+                FinishReason = FinishReason.Error,
+                Error = step.Error ?? "generation failed",
+                PromptTokens = step.PromptTokens,
+                CompletionTokens = completion,
+            };
+        }
+        var text = parent.Text + step.Text;
+        var answer = Run.Context.Extractor.Extract(text);
+        var complete = answer is not null || step.FinishReason != FinishReason.Stop || string.IsNullOrWhiteSpace(step.Text);
+        return new StepNode(parent, complete ? text : text + Run.Context.StepDelimiter, step.Index)
+        {
+            IsComplete = complete,
+            Answer = answer,
+            FinishReason = step.FinishReason,
+            PromptTokens = step.PromptTokens,
+            CompletionTokens = completion,
+        };
+    }
+}
