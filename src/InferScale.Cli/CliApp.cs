@@ -31,6 +31,7 @@ internal static class CliApp
         yield return VerifyCommand.Create(context);
         yield return BenchCommand.Create(context);
         yield return StrategiesCommand.Create(context);
+        yield return SampleCommand.Create(context);
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, mapping <see cref="CliException"/> to its exit code.</summary>
