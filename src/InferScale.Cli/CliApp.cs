@@ -25,6 +25,7 @@ internal static class CliApp
         yield return VersionCommand.Create(context);
         yield return DecontaminateCommand.Create(context);
         yield return TasksCommand.Create(context);
+        yield return TrainCommand.Create(context);
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, mapping <see cref="CliException"/> to its exit code.</summary>

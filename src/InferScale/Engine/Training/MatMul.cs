@@ -6,23 +6,60 @@ namespace InferScale.Engine.Training;
 
 /// <summary>
 /// The one matrix kernel of the trainer: <c>C[r, :] += Σ_k A[r, k] · B[k, :]</c> for a range of rows of <c>A</c>/<c>C</c>
-/// (all row-major). Register-blocked over 4 rows × 2 vectors; every element of <c>C</c> is accumulated with fused
-/// multiply-adds over <c>k</c> in increasing order whatever the blocking, row range or thread, so results do not depend
-/// on how rows are split across threads. The three training products are all this shape:
-/// forward <c>Y = X·Wᵀ</c> (with <c>Wᵀ</c> precomputed), input gradient <c>dX = dY·W</c>, weight gradient <c>dW = dYᵀ·X</c>.
+/// (all row-major). Cache-blocked over k and n, register-blocked over 4 rows × 2 vectors; every element of <c>C</c> is
+/// accumulated with fused multiply-adds over <c>k</c> in increasing order whatever the blocking, row range or thread,
+/// so results do not depend on how rows are split across threads. The three training products are all this shape:
+/// forward <c>Y = X·Wᵀ</c> (with <c>Wᵀ</c> precomputed), input gradient <c>dX = dY·W</c>, weight gradient <c>dW = dYᵀ·X</c>;
+/// attention uses the banded forms (<see cref="Band"/>) to skip the causal mask's zeros.
 /// </summary>
 internal static class MatMul
 {
+    private const int KBlock = 128;
+    private const int NBlock = 64;
     private static readonly int W = Vector<float>.Count;
 
-    /// <summary><c>C[r, :] += A[r, :]·B</c> for rows <c>[r0, r1)</c>; <c>A</c> is [rows, k], <c>B</c> is [k, n], <c>C</c> is [rows, n].</summary>
-    public static void AddProduct(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int k, int n, int r0, int r1)
+    /// <summary>Which terms of the sum over k a row block <c>[r, r+4)</c> may skip because <c>A</c> is zero there.</summary>
+    public enum Band
     {
-        var r = r0;
-        for (; r + 4 <= r1; r += 4)
-            Rows4(a, b, c, k, n, r);
-        for (; r < r1; r++)
-            Row1(a, b, c, k, n, r);
+        /// <summary>Every k.</summary>
+        None,
+
+        /// <summary><c>A</c> is lower-triangular: only k &lt; r + 4.</summary>
+        Lower,
+
+        /// <summary><c>A</c> is upper-triangular: only k ≥ r.</summary>
+        Upper,
+    }
+
+    /// <summary>
+    /// <c>C[r, :] += A[r, :]·B</c> for rows <c>[r0, r1)</c>; <c>A</c> is [rows, k], <c>B</c> is [k, n], <c>C</c> is [rows, n].
+    /// <paramref name="kBand"/> skips zero terms of a triangular <c>A</c>; <paramref name="causalColumns"/> computes only
+    /// columns &lt; r + 4 of a row block (the rest of those rows is left as it was).
+    /// </summary>
+    public static void AddProduct(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int k, int n, int r0, int r1, Band kBand = Band.None, bool causalColumns = false)
+    {
+        for (var kb = 0; kb < k; kb += KBlock)
+        {
+            var kbEnd = Math.Min(k, kb + KBlock);
+            for (var nb = 0; nb < n; nb += NBlock)
+            {
+                var nbEnd = Math.Min(n, nb + NBlock);
+                var r = r0;
+                for (; r < r1; r += r + 4 <= r1 ? 4 : 1)
+                {
+                    var height = r + 4 <= r1 ? 4 : 1;
+                    var kLo = kBand == Band.Upper ? Math.Max(kb, r) : kb;
+                    var kHi = kBand == Band.Lower ? Math.Min(kbEnd, r + height) : kbEnd;
+                    var nHi = causalColumns ? Math.Min(nbEnd, r + height) : nbEnd;
+                    if (kLo >= kHi || nb >= nHi)
+                        continue;
+                    if (height == 4)
+                        Rows4(a, b, c, k, n, r, kLo, kHi, nb, nHi);
+                    else
+                        Row1(a, b, c, k, n, r, kLo, kHi, nb, nHi);
+                }
+            }
+        }
     }
 
     /// <summary>The span overload over all <paramref name="rows"/>, split across <paramref name="threads"/>; offsets locate each matrix in its array.</summary>
@@ -54,7 +91,7 @@ internal static class MatMul
         }
     }
 
-    private static void Rows4(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int k, int n, int r)
+    private static void Rows4(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int k, int n, int r, int kLo, int kHi, int nLo, int nHi)
     {
         ref var a0 = ref Unsafe.AsRef(in a[r * k]);
         ref var a1 = ref Unsafe.Add(ref a0, k);
@@ -65,8 +102,8 @@ internal static class MatMul
         ref var c1 = ref Unsafe.Add(ref c0, n);
         ref var c2 = ref Unsafe.Add(ref c1, n);
         ref var c3 = ref Unsafe.Add(ref c2, n);
-        var j = 0;
-        for (; j + 2 * W <= n; j += 2 * W)
+        var j = nLo;
+        for (; j + 2 * W <= nHi; j += 2 * W)
         {
             var x0 = Vector.LoadUnsafe(ref c0, (nuint)j);
             var y0 = Vector.LoadUnsafe(ref c0, (nuint)(j + W));
@@ -76,7 +113,7 @@ internal static class MatMul
             var y2 = Vector.LoadUnsafe(ref c2, (nuint)(j + W));
             var x3 = Vector.LoadUnsafe(ref c3, (nuint)j);
             var y3 = Vector.LoadUnsafe(ref c3, (nuint)(j + W));
-            for (var kk = 0; kk < k; kk++)
+            for (var kk = kLo; kk < kHi; kk++)
             {
                 var off = (nuint)(kk * n + j);
                 var bx = Vector.LoadUnsafe(ref bRef, off);
@@ -103,13 +140,13 @@ internal static class MatMul
             x3.StoreUnsafe(ref c3, (nuint)j);
             y3.StoreUnsafe(ref c3, (nuint)(j + W));
         }
-        for (; j + W <= n; j += W)
+        for (; j + W <= nHi; j += W)
         {
             var x0 = Vector.LoadUnsafe(ref c0, (nuint)j);
             var x1 = Vector.LoadUnsafe(ref c1, (nuint)j);
             var x2 = Vector.LoadUnsafe(ref c2, (nuint)j);
             var x3 = Vector.LoadUnsafe(ref c3, (nuint)j);
-            for (var kk = 0; kk < k; kk++)
+            for (var kk = kLo; kk < kHi; kk++)
             {
                 var bx = Vector.LoadUnsafe(ref bRef, (nuint)(kk * n + j));
                 x0 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a0, kk)), bx, x0);
@@ -122,10 +159,10 @@ internal static class MatMul
             x2.StoreUnsafe(ref c2, (nuint)j);
             x3.StoreUnsafe(ref c3, (nuint)j);
         }
-        for (; j < n; j++)
+        for (; j < nHi; j++)
         {
             float x0 = Unsafe.Add(ref c0, j), x1 = Unsafe.Add(ref c1, j), x2 = Unsafe.Add(ref c2, j), x3 = Unsafe.Add(ref c3, j);
-            for (var kk = 0; kk < k; kk++)
+            for (var kk = kLo; kk < kHi; kk++)
             {
                 var bv = Unsafe.Add(ref bRef, kk * n + j);
                 x0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, kk), bv, x0);
@@ -140,23 +177,23 @@ internal static class MatMul
         }
     }
 
-    private static void Row1(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int k, int n, int r)
+    private static void Row1(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int k, int n, int r, int kLo, int kHi, int nLo, int nHi)
     {
         ref var a0 = ref Unsafe.AsRef(in a[r * k]);
         ref var bRef = ref MemoryMarshal.GetReference(b);
         ref var c0 = ref c[r * n];
-        var j = 0;
-        for (; j + W <= n; j += W)
+        var j = nLo;
+        for (; j + W <= nHi; j += W)
         {
             var x0 = Vector.LoadUnsafe(ref c0, (nuint)j);
-            for (var kk = 0; kk < k; kk++)
+            for (var kk = kLo; kk < kHi; kk++)
                 x0 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a0, kk)), Vector.LoadUnsafe(ref bRef, (nuint)(kk * n + j)), x0);
             x0.StoreUnsafe(ref c0, (nuint)j);
         }
-        for (; j < n; j++)
+        for (; j < nHi; j++)
         {
             var x0 = Unsafe.Add(ref c0, j);
-            for (var kk = 0; kk < k; kk++)
+            for (var kk = kLo; kk < kHi; kk++)
                 x0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, kk), Unsafe.Add(ref bRef, kk * n + j), x0);
             Unsafe.Add(ref c0, j) = x0;
         }

@@ -259,7 +259,7 @@ public sealed class TrainingModel
             var k = a.K[l];
             var v = a.V[l];
             var probs = a.Probs[l];
-            RowRanges.For(batch.BatchSize * c.KvHeads, th, (u0, u1) => a.Attention.Backward(q, k, v, pos, probs, a.DAttn, a.DQ, a.DK, a.DV, u0, u1));
+            RowRanges.For(batch.BatchSize * c.KvHeads, th, (u0, u1) => a.Attention.Backward(q, k, v, probs, a.DAttn, a.DQ, a.DK, a.DV, u0, u1));
             RowRanges.For(rows, th, (r0, r1) =>
             {
                 _rope.Apply(a.DQ, pos, d, r0, r1, inverse: true);

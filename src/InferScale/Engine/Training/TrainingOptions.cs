@@ -55,7 +55,7 @@ public sealed record TrainingOptions
         static void Check(bool ok, string name, object value, string rule)
         {
             if (!ok)
-                throw new ArgumentOutOfRangeException(name, value, $"{name} is {value}; it must be {rule}.");
+                throw new ArgumentOutOfRangeException(name, $"{name} is {value}; it must be {rule}.");
         }
 
         Check(Steps >= 1, nameof(Steps), Steps, "≥ 1");
@@ -71,6 +71,6 @@ public sealed record TrainingOptions
         Check(float.IsFinite(GradClip), nameof(GradClip), GradClip, "finite");
         Check(SelfCheckRate is >= 0 and <= 1, nameof(SelfCheckRate), SelfCheckRate, "in [0, 1]");
         if ((long)BatchSize * SequenceLength > 1 << 22)
-            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"BatchSize × SequenceLength is {(long)BatchSize * SequenceLength}; it must be ≤ {1 << 22}.");
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), $"BatchSize × SequenceLength is {(long)BatchSize * SequenceLength}; it must be ≤ {1 << 22}.");
     }
 }
