@@ -197,7 +197,7 @@ internal static class TrainCommand
         var dir = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(dir))
             Directory.CreateDirectory(dir);
-        var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
         writer.WriteLine(Header);
         foreach (var line in kept)
             writer.WriteLine(line);
