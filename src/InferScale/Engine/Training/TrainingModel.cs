@@ -114,8 +114,29 @@ public sealed class TrainingModel
         };
     }
 
+    /// <summary>
+    /// The raw logits [n, VocabSize] of one sequence <paramref name="tokens"/> at positions 0…n−1 (what an inference
+    /// engine or llama.cpp computes for the same prompt). Replaces the saved activations.
+    /// </summary>
+    public float[] Logits(IReadOnlyList<int> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (tokens.Count == 0 || tokens.Count > Config.ContextLength)
+            throw new ArgumentException($"A sequence of 1..{Config.ContextLength} tokens is needed; {tokens.Count} given.", nameof(tokens));
+        var batch = new TrainingBatch(1, tokens.Count);
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            batch.Inputs[t] = tokens[t];
+            batch.Positions[t] = t;
+        }
+        RunForward(batch, keepLogits: true);
+        return _acts!.Logits.AsSpan(0, tokens.Count * Config.VocabSize).ToArray();
+    }
+
     /// <summary>Runs the forward pass, keeps the activations and returns the loss: <c>Σ mask·CE / Σ mask</c> (0 when the mask is empty).</summary>
-    public float Forward(TrainingBatch batch)
+    public float Forward(TrainingBatch batch) => RunForward(batch, keepLogits: false);
+
+    private float RunForward(TrainingBatch batch, bool keepLogits)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var c = Config;
@@ -186,6 +207,11 @@ public sealed class TrainingModel
         RowRanges.For(rows, th, (r0, r1) => RmsNorm.Forward(last, p.AsSpan(finalOff, d), a.FinalNormed, a.RstdF, d, c.RmsEps, r0, r1));
         Array.Clear(a.Logits);
         MatMul.AddProduct(a.FinalNormed, wt, a.Logits, rows, d, c.VocabSize, th, bOffset: Layout.Head.Offset);
+        if (keepLogits)
+        {
+            a.Batch = null;
+            return 0f;
+        }
         RowRanges.For(rows, th, (r0, r1) => CrossEntropy.Forward(a.Logits, batch.Targets, batch.LossMask, a.RowLoss, c.VocabSize, r0, r1));
         double loss = 0, weight = 0;
         for (var r = 0; r < rows; r++)
