@@ -176,7 +176,7 @@ internal static class TrainCommand
     {
         foreach (var property in typeof(T).GetProperties())
         {
-            if (property.GetIndexParameters().Length > 0)
+            if (property.GetIndexParameters().Length > 0 || !property.CanWrite)
                 continue;
             var a = property.GetValue(saved);
             var b = property.GetValue(given);

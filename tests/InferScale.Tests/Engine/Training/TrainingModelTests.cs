@@ -80,6 +80,35 @@ public sealed class TrainingModelTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Logits_OneSequence_ScoreLikeTheReferenceForward()
+    {
+        var config = TinyModels.Config(tied: true);
+        var model = TinyModels.Random(config, 13);
+        var tokens = new[] { 3, 17, 5, 5, 22, 0, 9, 14 };
+        var batch = new TrainingBatch(1, tokens.Length - 1);
+        for (var t = 0; t + 1 < tokens.Length; t++)
+        {
+            batch.Inputs[t] = tokens[t];
+            batch.Targets[t] = tokens[t + 1];
+            batch.Positions[t] = t;
+            batch.LossMask[t] = 1;
+        }
+
+        var logits = model.Logits(tokens);
+        double loss = 0;
+        for (var t = 0; t + 1 < tokens.Length; t++)
+        {
+            var row = logits.AsSpan(t * config.VocabSize, config.VocabSize).ToArray();
+            var max = row.Max();
+            loss += max + Math.Log(row.Sum(z => Math.Exp(z - max))) - row[tokens[t + 1]];
+        }
+        loss /= tokens.Length - 1;
+
+        Assert.Equal(tokens.Length * config.VocabSize, logits.Length);
+        Assert.Equal(ReferenceTransformer.Loss(model.Layout, model.Parameters.Select(v => (double)v).ToArray(), batch), loss, 1e-4);
+    }
+
+    [Fact]
     public void FromWeights_ToWeights_RoundTripsEveryTensor()
     {
         var config = TinyModels.Config(tied: false);
