@@ -1,0 +1,201 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace InferScale.Engine.Training;
+
+/// <summary>
+/// The one matrix kernel of the trainer: <c>C[r, :] += Σ_k A[r, k] · B[k, :]</c> for a range of rows of <c>A</c>/<c>C</c>
+/// (all row-major). Cache-blocked over k and n, register-blocked over 4 rows × 2 vectors; every element of <c>C</c> is
+/// accumulated with fused multiply-adds over <c>k</c> in increasing order whatever the blocking, row range or thread,
+/// so results do not depend on how rows are split across threads. The three training products are all this shape:
+/// forward <c>Y = X·Wᵀ</c> (with <c>Wᵀ</c> precomputed), input gradient <c>dX = dY·W</c>, weight gradient <c>dW = dYᵀ·X</c>;
+/// attention uses the banded forms (<see cref="Band"/>) to skip the causal mask's zeros.
+/// </summary>
+internal static class MatMul
+{
+    private const int KBlock = 128;
+    private const int NBlock = 64;
+    private static readonly int W = Vector<float>.Count;
+
+    /// <summary>Which terms of the sum over k a row block <c>[r, r+4)</c> may skip because <c>A</c> is zero there.</summary>
+    public enum Band
+    {
+        /// <summary>Every k.</summary>
+        None,
+
+        /// <summary><c>A</c> is lower-triangular: only k &lt; r + 4.</summary>
+        Lower,
+
+        /// <summary><c>A</c> is upper-triangular: only k ≥ r.</summary>
+        Upper,
+    }
+
+    /// <summary>
+    /// <c>C[r, :] += A[r, :]·B</c> for rows <c>[r0, r1)</c>; <c>A</c> is [rows, k], <c>B</c> is [k, n], <c>C</c> is [rows, n].
+    /// <paramref name="kBand"/> skips zero terms of a triangular <c>A</c>; <paramref name="causalColumns"/> computes only
+    /// columns &lt; r + 4 of a row block (the rest of those rows is left as it was).
+    /// </summary>
+    public static void AddProduct(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int k, int n, int r0, int r1, Band kBand = Band.None, bool causalColumns = false)
+    {
+        for (var kb = 0; kb < k; kb += KBlock)
+        {
+            var kbEnd = Math.Min(k, kb + KBlock);
+            for (var nb = 0; nb < n; nb += NBlock)
+            {
+                var nbEnd = Math.Min(n, nb + NBlock);
+                var r = r0;
+                for (; r < r1; r += r + 4 <= r1 ? 4 : 1)
+                {
+                    var height = r + 4 <= r1 ? 4 : 1;
+                    var kLo = kBand == Band.Upper ? Math.Max(kb, r) : kb;
+                    var kHi = kBand == Band.Lower ? Math.Min(kbEnd, r + height) : kbEnd;
+                    var nHi = causalColumns ? Math.Min(nbEnd, r + height) : nbEnd;
+                    if (kLo >= kHi || nb >= nHi)
+                        continue;
+                    if (height == 4)
+                        Rows4(a, b, c, k, n, r, kLo, kHi, nb, nHi);
+                    else
+                        Row1(a, b, c, k, n, r, kLo, kHi, nb, nHi);
+                }
+            }
+        }
+    }
+
+    /// <summary>The span overload over all <paramref name="rows"/>, split across <paramref name="threads"/>; offsets locate each matrix in its array.</summary>
+    public static void AddProduct(float[] a, float[] b, float[] c, int rows, int k, int n, int threads, int aOffset = 0, int bOffset = 0, int cOffset = 0)
+    {
+        var aLen = rows * k;
+        var cLen = rows * n;
+        var bLen = k * n;
+        RowRanges.For(rows, threads, (r0, r1) =>
+            AddProduct(a.AsSpan(aOffset, aLen), b.AsSpan(bOffset, bLen), c.AsSpan(cOffset, cLen), k, n, r0, r1));
+    }
+
+    /// <summary>Writes <c>dst[j, i] = src[i, j]</c> for <c>src</c> [rows, cols].</summary>
+    public static void Transpose(ReadOnlySpan<float> src, Span<float> dst, int rows, int cols)
+    {
+        const int Block = 32;
+        for (var i0 = 0; i0 < rows; i0 += Block)
+        {
+            var i1 = Math.Min(rows, i0 + Block);
+            for (var j0 = 0; j0 < cols; j0 += Block)
+            {
+                var j1 = Math.Min(cols, j0 + Block);
+                for (var i = i0; i < i1; i++)
+                {
+                    for (var j = j0; j < j1; j++)
+                        dst[j * rows + i] = src[i * cols + j];
+                }
+            }
+        }
+    }
+
+    private static void Rows4(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int k, int n, int r, int kLo, int kHi, int nLo, int nHi)
+    {
+        ref var a0 = ref Unsafe.AsRef(in a[r * k]);
+        ref var a1 = ref Unsafe.Add(ref a0, k);
+        ref var a2 = ref Unsafe.Add(ref a1, k);
+        ref var a3 = ref Unsafe.Add(ref a2, k);
+        ref var bRef = ref MemoryMarshal.GetReference(b);
+        ref var c0 = ref c[r * n];
+        ref var c1 = ref Unsafe.Add(ref c0, n);
+        ref var c2 = ref Unsafe.Add(ref c1, n);
+        ref var c3 = ref Unsafe.Add(ref c2, n);
+        var j = nLo;
+        for (; j + 2 * W <= nHi; j += 2 * W)
+        {
+            var x0 = Vector.LoadUnsafe(ref c0, (nuint)j);
+            var y0 = Vector.LoadUnsafe(ref c0, (nuint)(j + W));
+            var x1 = Vector.LoadUnsafe(ref c1, (nuint)j);
+            var y1 = Vector.LoadUnsafe(ref c1, (nuint)(j + W));
+            var x2 = Vector.LoadUnsafe(ref c2, (nuint)j);
+            var y2 = Vector.LoadUnsafe(ref c2, (nuint)(j + W));
+            var x3 = Vector.LoadUnsafe(ref c3, (nuint)j);
+            var y3 = Vector.LoadUnsafe(ref c3, (nuint)(j + W));
+            for (var kk = kLo; kk < kHi; kk++)
+            {
+                var off = (nuint)(kk * n + j);
+                var bx = Vector.LoadUnsafe(ref bRef, off);
+                var by = Vector.LoadUnsafe(ref bRef, off + (nuint)W);
+                var s0 = new Vector<float>(Unsafe.Add(ref a0, kk));
+                var s1 = new Vector<float>(Unsafe.Add(ref a1, kk));
+                var s2 = new Vector<float>(Unsafe.Add(ref a2, kk));
+                var s3 = new Vector<float>(Unsafe.Add(ref a3, kk));
+                x0 = Vector.FusedMultiplyAdd(s0, bx, x0);
+                y0 = Vector.FusedMultiplyAdd(s0, by, y0);
+                x1 = Vector.FusedMultiplyAdd(s1, bx, x1);
+                y1 = Vector.FusedMultiplyAdd(s1, by, y1);
+                x2 = Vector.FusedMultiplyAdd(s2, bx, x2);
+                y2 = Vector.FusedMultiplyAdd(s2, by, y2);
+                x3 = Vector.FusedMultiplyAdd(s3, bx, x3);
+                y3 = Vector.FusedMultiplyAdd(s3, by, y3);
+            }
+            x0.StoreUnsafe(ref c0, (nuint)j);
+            y0.StoreUnsafe(ref c0, (nuint)(j + W));
+            x1.StoreUnsafe(ref c1, (nuint)j);
+            y1.StoreUnsafe(ref c1, (nuint)(j + W));
+            x2.StoreUnsafe(ref c2, (nuint)j);
+            y2.StoreUnsafe(ref c2, (nuint)(j + W));
+            x3.StoreUnsafe(ref c3, (nuint)j);
+            y3.StoreUnsafe(ref c3, (nuint)(j + W));
+        }
+        for (; j + W <= nHi; j += W)
+        {
+            var x0 = Vector.LoadUnsafe(ref c0, (nuint)j);
+            var x1 = Vector.LoadUnsafe(ref c1, (nuint)j);
+            var x2 = Vector.LoadUnsafe(ref c2, (nuint)j);
+            var x3 = Vector.LoadUnsafe(ref c3, (nuint)j);
+            for (var kk = kLo; kk < kHi; kk++)
+            {
+                var bx = Vector.LoadUnsafe(ref bRef, (nuint)(kk * n + j));
+                x0 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a0, kk)), bx, x0);
+                x1 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a1, kk)), bx, x1);
+                x2 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a2, kk)), bx, x2);
+                x3 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a3, kk)), bx, x3);
+            }
+            x0.StoreUnsafe(ref c0, (nuint)j);
+            x1.StoreUnsafe(ref c1, (nuint)j);
+            x2.StoreUnsafe(ref c2, (nuint)j);
+            x3.StoreUnsafe(ref c3, (nuint)j);
+        }
+        for (; j < nHi; j++)
+        {
+            float x0 = Unsafe.Add(ref c0, j), x1 = Unsafe.Add(ref c1, j), x2 = Unsafe.Add(ref c2, j), x3 = Unsafe.Add(ref c3, j);
+            for (var kk = kLo; kk < kHi; kk++)
+            {
+                var bv = Unsafe.Add(ref bRef, kk * n + j);
+                x0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, kk), bv, x0);
+                x1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, kk), bv, x1);
+                x2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a2, kk), bv, x2);
+                x3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a3, kk), bv, x3);
+            }
+            Unsafe.Add(ref c0, j) = x0;
+            Unsafe.Add(ref c1, j) = x1;
+            Unsafe.Add(ref c2, j) = x2;
+            Unsafe.Add(ref c3, j) = x3;
+        }
+    }
+
+    private static void Row1(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int k, int n, int r, int kLo, int kHi, int nLo, int nHi)
+    {
+        ref var a0 = ref Unsafe.AsRef(in a[r * k]);
+        ref var bRef = ref MemoryMarshal.GetReference(b);
+        ref var c0 = ref c[r * n];
+        var j = nLo;
+        for (; j + W <= nHi; j += W)
+        {
+            var x0 = Vector.LoadUnsafe(ref c0, (nuint)j);
+            for (var kk = kLo; kk < kHi; kk++)
+                x0 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a0, kk)), Vector.LoadUnsafe(ref bRef, (nuint)(kk * n + j)), x0);
+            x0.StoreUnsafe(ref c0, (nuint)j);
+        }
+        for (; j < nHi; j++)
+        {
+            var x0 = Unsafe.Add(ref c0, j);
+            for (var kk = kLo; kk < kHi; kk++)
+                x0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, kk), Unsafe.Add(ref bRef, kk * n + j), x0);
+            Unsafe.Add(ref c0, j) = x0;
+        }
+    }
+}
