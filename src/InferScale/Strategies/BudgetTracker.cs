@@ -11,6 +11,7 @@ namespace InferScale.Strategies;
 /// after a prompt of at most <c>P</c> tokens: samples <c>n</c>; tokens <c>P + n·m</c> (the prompt is computed once per
 /// call, as OpenAI-compatible servers report it and as the engine prefills it); FLOPs
 /// <c>KaplanFlops.Span(0, P) + n·KaplanFlops.Span(P, m)</c>. Prompt bounds come from <see cref="PromptTokenBound"/>.
+/// A FLOPs budget charges the backend's reported FLOPs, or, when it reports tokens but no FLOPs, their Kaplan estimate.
 /// Thread-safe.
 /// </summary>
 public sealed class BudgetTracker
@@ -137,7 +138,7 @@ public sealed class BudgetTracker
         {
             BudgetKind.Samples => samples,
             BudgetKind.Tokens => usage.PromptTokens + usage.CompletionTokens,
-            _ => usage.Flops,
+            _ => usage.Flops > 0 || usage.PromptTokens + usage.CompletionTokens == 0 ? usage.Flops : EstimateFlops(usage, reservation.Count),
         };
         lock (_gate)
         {
@@ -157,6 +158,13 @@ public sealed class BudgetTracker
         BudgetKind.Tokens => promptTokens + (double)count * maxTokens,
         _ => KaplanFlops.Span(_shape!, 0, promptTokens) + count * KaplanFlops.Span(_shape!, promptTokens, maxTokens),
     };
+
+    /// <summary>Kaplan FLOPs of a call whose backend reported tokens but no FLOPs (completion tokens spread evenly over its samples).</summary>
+    private double EstimateFlops(Usage usage, int samples)
+    {
+        var n = Math.Max(1, samples);
+        return KaplanFlops.Span(_shape!, 0, usage.PromptTokens) + n * KaplanFlops.Span(_shape!, usage.PromptTokens, usage.CompletionTokens / n);
+    }
 
     private (int Count, int MaxTokens) Fit(int count, int maxTokens, long promptTokens, int minTokens, double remaining)
     {

@@ -91,6 +91,16 @@ public sealed class BudgetTests
     }
 
     [Fact]
+    public void Settle_FlopsBudgetBackendReportsNoFlops_ChargesKaplanEstimateOfTokens()
+    {
+        var shape = new ModelShape(1_000_000, 2, 64, 2, 2);
+        var tracker = new BudgetTracker(ComputeBudget.Flops(1e12), shape);
+        var r = tracker.TryReserve(2, 20, 10)!;
+        tracker.Settle(r, new Usage { PromptTokens = 10, CompletionTokens = 30 });
+        Assert.Equal(KaplanFlops.Span(shape, 0, 10) + 2 * KaplanFlops.Span(shape, 10, 15), tracker.Spent, 3);
+    }
+
+    [Fact]
     public void PromptTokenBound_Observed_ReplacesByteBound()
     {
         var tracker = new BudgetTracker(ComputeBudget.Tokens(1000));
