@@ -1,12 +1,9 @@
-using System.Diagnostics;
 using InferScale.Verification;
 
 namespace InferScale.Tests.Verification;
 
 public sealed class MathAnswerCheckerRobustnessTests
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
-
     public static TheoryData<string, string> Pathological() => new()
     {
         { "$10^{10^{10^{10}}}$", "$10^{10^{10^{11}}}$" },
@@ -22,22 +19,19 @@ public sealed class MathAnswerCheckerRobustnessTests
 
     [Theory]
     [MemberData(nameof(Pathological))]
-    public void Verify_PathologicalInput_ReturnsNotEquivalentQuickly(string gold, string predicted)
+    public void Verify_PathologicalInput_ReturnsNotEquivalent(string gold, string predicted)
     {
-        var watch = Stopwatch.StartNew();
+        // The time bound itself is tested deterministically with a fake clock (Verify_DeadlinePassed_…).
         var verdict = MathAnswerChecker.Default.Verify(gold, predicted);
         Assert.False(verdict.IsEquivalent);
-        Assert.True(watch.Elapsed < Generous, $"took {watch.Elapsed}");
     }
 
     [Fact]
     public void Verify_OneMegabyteOutput_FindsTrailingAnswer()
     {
         var text = string.Concat(Enumerable.Repeat("blah $x$ 12 \\frac{ ", 1_000_000 / 20)) + " so the answer is \\boxed{42}.";
-        var watch = Stopwatch.StartNew();
         var verdict = MathAnswerChecker.Default.Verify("42", text);
         Assert.True(verdict.IsEquivalent);
-        Assert.True(watch.Elapsed < Generous, $"took {watch.Elapsed}");
     }
 
     [Fact]
