@@ -20,37 +20,21 @@ internal sealed class RebaseStrategy(RebaseOptions options) : ScalingStrategy<Re
         var parents = new List<(StepNode Node, int Children)> { (StepSearcher.Root(), width) };
         for (var depth = 1; depth <= Options.MaxDepth && parents.Count > 0; depth++)
         {
-            var children = new List<StepNode>();
-            foreach (var (node, count) in parents)
-            {
-                var batch = await search.ExpandAsync(node, count, null, cancellationToken).ConfigureAwait(false);
-                if (batch.Count == 0)
-                    break;
-                children.AddRange(batch);
-            }
-            if (children.Count == 0)
+            (var round, var generated) = await search.ExpandRoundAsync(parents, finished, others, cancellationToken).ConfigureAwait(false);
+            if (generated == 0)
                 break;
-            open = [];
-            foreach (var child in children)
-            {
-                if (child.Failed || !await search.ScoreAsync(child, cancellationToken).ConfigureAwait(false))
-                    others.Add(child);
-                else if (child.IsComplete)
-                    finished.Add(child);
-                else
-                    open.Add(child);
-            }
+            open = round;
             var remaining = width - finished.Count;
             if (remaining <= 0 || open.Count == 0 || depth == Options.MaxDepth)
             {
-                run.Note(TraceEventKind.Decision, $"depth {depth}: {children.Count} steps, {finished.Count} finished; stopping");
+                run.Note(TraceEventKind.Decision, $"depth {depth}: {generated} steps, {finished.Count} finished; stopping");
                 break;
             }
             var weights = StepWeights.Softmax([.. open.Select(n => n.Score!.Value)], Options.BalanceTemperature);
             var counts = StepWeights.Apportion(weights, remaining);
             parents = [.. open.Select((n, j) => (n, counts[j])).Where(p => p.Item2 > 0)];
             run.Note(TraceEventKind.Decision,
-                $"depth {depth}: {children.Count} steps, {finished.Count} finished; {remaining} children over {parents.Count} of {open.Count} nodes ({string.Join(" ", parents.Select(p => p.Children))})");
+                $"depth {depth}: {generated} steps, {finished.Count} finished; {remaining} children over {parents.Count} of {open.Count} nodes ({string.Join(" ", parents.Select(p => p.Children))})");
             open = [.. parents.Select(p => p.Node)];
         }
         return StepSearchOutcome.Complete(run, finished, others.Concat(open));

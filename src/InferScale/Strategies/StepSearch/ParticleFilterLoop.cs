@@ -1,5 +1,7 @@
 using InferScale.Tasks.Arith;
 
+using InferScale.Randomness;
+
 namespace InferScale.Strategies;
 
 /// <summary>
@@ -30,36 +32,20 @@ internal static class ParticleFilterLoop
         var parents = new List<(StepNode Node, int Copies)> { (StepSearcher.Root(), particles) };
         for (var step = 1; step <= maxSteps; step++)
         {
-            var children = new List<StepNode>();
-            foreach (var (node, copies) in parents)
-            {
-                var batch = await search.ExpandAsync(node, copies, null, cancellationToken).ConfigureAwait(false);
-                if (batch.Count == 0)
-                    break;
-                children.AddRange(batch);
-            }
-            if (children.Count == 0)
+            (var round, var generated) = await search.ExpandRoundAsync(parents, finished, others, cancellationToken).ConfigureAwait(false);
+            if (generated == 0)
                 break;
-            active = [];
-            foreach (var child in children)
-            {
-                if (child.Failed || !await search.ScoreAsync(child, cancellationToken).ConfigureAwait(false))
-                    others.Add(child);
-                else if (child.IsComplete)
-                    finished.Add(child);
-                else
-                    active.Add(child);
-            }
+            active = round;
             var draws = particles - finished.Count;
             if (active.Count == 0 || draws <= 0 || step == maxSteps)
             {
-                run.Note(TraceEventKind.Decision, $"step {step}: {children.Count} particles extended, {finished.Count} finished; stopping");
+                run.Note(TraceEventKind.Decision, $"step {step}: {generated} particles extended, {finished.Count} finished; stopping");
                 break;
             }
             var scores = active.Select(n => n.Score!.Value).ToArray();
             var t = temperature(step, scores);
             var weights = StepWeights.Softmax(scores, t);
-            var uniform = new SplitMix64(SplitMix64.Mix(run.Context.Seed, 0x50F1_7E27UL, (ulong)step)).NextDouble();
+            var uniform = new SplitMix64(SplitMix64.Combine(run.Context.Seed, 0x50F1_7E27UL, (ulong)step)).NextDouble();
             var copiesOf = StepWeights.Systematic(weights, draws, uniform);
             parents = [.. active.Select((n, j) => (n, copiesOf[j])).Where(p => p.Item2 > 0)];
             run.Note(TraceEventKind.Decision,

@@ -80,6 +80,36 @@ internal sealed class StepSearcher
         return !double.IsNaN(node.Score.Value);
     }
 
+    /// <summary>
+    /// One round of a width-allocating search (REBASE, particle filters): expands each parent into its number of
+    /// children (stopping the round when the budget refuses a parent), scores them, and sorts them — failed or
+    /// unscorable into <paramref name="others"/>, complete into <paramref name="finished"/>. Returns the open
+    /// children and how many children the round produced (0: nothing more could be generated).
+    /// </summary>
+    public async ValueTask<(List<StepNode> Open, int Generated)> ExpandRoundAsync(
+        IEnumerable<(StepNode Node, int Count)> parents, List<StepNode> finished, List<StepNode> others, CancellationToken cancellationToken)
+    {
+        var children = new List<StepNode>();
+        foreach (var (node, count) in parents)
+        {
+            var batch = await ExpandAsync(node, count, null, cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+                break;
+            children.AddRange(batch);
+        }
+        var open = new List<StepNode>();
+        foreach (var child in children)
+        {
+            if (child.Failed || !await ScoreAsync(child, cancellationToken).ConfigureAwait(false))
+                others.Add(child);
+            else if (child.IsComplete)
+                finished.Add(child);
+            else
+                open.Add(child);
+        }
+        return (open, children.Count);
+    }
+
     /// <summary>Scores every node; returns those scored (failed ones are left out, their failures recorded).</summary>
     public async ValueTask<List<StepNode>> ScoreAllAsync(IEnumerable<StepNode> nodes, CancellationToken cancellationToken)
     {
