@@ -10,21 +10,21 @@ internal struct Xoshiro256
 
     public Xoshiro256(ulong seed)
     {
-        _s0 = SplitMix(ref seed);
-        _s1 = SplitMix(ref seed);
-        _s2 = SplitMix(ref seed);
-        _s3 = SplitMix(ref seed);
+        _s0 = InferScale.Randomness.SplitMix64.Step(ref seed);
+        _s1 = InferScale.Randomness.SplitMix64.Step(ref seed);
+        _s2 = InferScale.Randomness.SplitMix64.Step(ref seed);
+        _s3 = InferScale.Randomness.SplitMix64.Step(ref seed);
     }
 
     /// <summary>Derives an independent stream seed from a base seed and stream identifiers.</summary>
     public static ulong Derive(long seed, long stream, long substream = 0)
     {
         var state = unchecked((ulong)seed);
-        var a = SplitMix(ref state);
+        var a = InferScale.Randomness.SplitMix64.Step(ref state);
         state = a ^ unchecked((ulong)stream * 0xD1B54A32D192ED03UL);
-        var b = SplitMix(ref state);
+        var b = InferScale.Randomness.SplitMix64.Step(ref state);
         state = b ^ unchecked((ulong)substream * 0xAEF17502108EF2D9UL);
-        return SplitMix(ref state);
+        return InferScale.Randomness.SplitMix64.Step(ref state);
     }
 
     public ulong NextUInt64()
@@ -54,11 +54,4 @@ internal struct Xoshiro256
         return (int)(m >> 32);
     }
 
-    private static ulong SplitMix(ref ulong state)
-    {
-        var z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
 }

@@ -12,7 +12,7 @@ namespace InferScale.Backends;
 /// </remarks>
 public static class SampleSeeds
 {
-    private const ulong Gamma = 0x9E3779B97F4A7C15UL;
+    private const ulong Gamma = InferScale.Randomness.SplitMix64.Gamma;
 
     /// <summary>The seed sent to the backend for sample <paramref name="index"/> of a request with base seed <paramref name="seed"/>.</summary>
     /// <param name="seed">The request's base seed (<see cref="Generation.SamplingOptions.Seed"/>).</param>
@@ -20,10 +20,7 @@ public static class SampleSeeds
     public static int Derive(ulong seed, int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        var z = unchecked(seed + (Gamma * (ulong)(index + 1)));
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        z ^= z >> 31;
+        var z = InferScale.Randomness.SplitMix64.Finalize(unchecked(seed + (Gamma * (ulong)(index + 1))));
         return (int)(z & 0x7FFF_FFFFUL);
     }
 }

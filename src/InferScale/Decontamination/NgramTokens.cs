@@ -6,8 +6,8 @@ namespace InferScale.Decontamination;
 /// </summary>
 public static class NgramTokens
 {
-    private const ulong FnvOffset = 14695981039346656037UL;
-    private const ulong FnvPrime = 1099511628211UL;
+    private const ulong FnvOffset = Randomness.StableHash.Offset;
+    private const ulong FnvPrime = Randomness.StableHash.Prime;
 
     /// <summary>Hashes each word token of <paramref name="text"/> into <paramref name="hashes"/> (cleared first).</summary>
     public static void TokenHashes(ReadOnlySpan<char> text, List<ulong> hashes)

@@ -3,6 +3,8 @@ using InferScale.Compute;
 using InferScale.Generation;
 using InferScale.Tasks.Arith;
 
+using InferScale.Randomness;
+
 namespace InferScale.Backends.Replay;
 
 /// <summary>
@@ -161,7 +163,7 @@ public sealed class ReplayGenerator : IGenerator
             if (!_options.Shuffle)
                 return p;
             // Fisher–Yates driven by SplitMix64 seeded from (seed, problem id): stable across runtimes.
-            var rng = new SplitMix64(SplitMix64.Mix(key.Seed, StableHash(key.Id)));
+            var rng = new SplitMix64(SplitMix64.Combine(key.Seed, StableHash.Of(key.Id)));
             for (var i = size - 1; i > 0; i--)
             {
                 var j = (int)(rng.Next() % (ulong)(i + 1));
@@ -170,13 +172,6 @@ public sealed class ReplayGenerator : IGenerator
             return p;
         });
 
-    private static ulong StableHash(string text)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var c in text)
-            h = (h ^ c) * 1099511628211UL;
-        return h;
-    }
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..60] + "…";
 }

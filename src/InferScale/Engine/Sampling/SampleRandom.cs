@@ -7,14 +7,14 @@ namespace InferScale.Engine.Sampling;
 /// </summary>
 public struct SampleRandom
 {
-    private const ulong Gamma = 0x9E3779B97F4A7C15UL;
+    private const ulong Gamma = InferScale.Randomness.SplitMix64.Gamma;
     private readonly ulong _key;
     private ulong _counter;
 
     /// <summary>The stream of sample <paramref name="index"/> under <paramref name="seed"/>.</summary>
     public SampleRandom(ulong seed, long index)
     {
-        _key = Mix(Mix(seed + Gamma) ^ Mix(((ulong)index * 2 + 1) * Gamma));
+        _key = InferScale.Randomness.SplitMix64.Finalize(InferScale.Randomness.SplitMix64.Finalize(seed + Gamma) ^ InferScale.Randomness.SplitMix64.Finalize(((ulong)index * 2 + 1) * Gamma));
         _counter = 0;
     }
 
@@ -22,15 +22,9 @@ public struct SampleRandom
     public readonly ulong Draws => _counter;
 
     /// <summary>The next 64 random bits.</summary>
-    public ulong NextUInt64() => Mix(_key + ++_counter * Gamma);
+    public ulong NextUInt64() => InferScale.Randomness.SplitMix64.Finalize(_key + ++_counter * Gamma);
 
     /// <summary>The next uniform double in [0, 1) (53 random bits).</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
 }

@@ -1,5 +1,7 @@
 using InferScale.Tasks.Arith;
 
+using InferScale.Randomness;
+
 namespace InferScale.Engine.Training;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class ArithTrainingData : ITrainingData
         if (tokenizer.BosId < 0 || tokenizer.EosId < 0)
             throw new ArgumentException("The tokenizer needs BOS and EOS tokens to delimit training documents.", nameof(tokenizer));
         _tokenizer = tokenizer;
-        _offset = (long)(SplitMix64.Mix(options.Seed, 0xDA7A) >> 24);
+        _offset = (long)(SplitMix64.Combine(options.Seed, 0xDA7A) >> 24);
         _selfCheckRate = options.SelfCheckRate;
         _trainOnPrompt = options.TrainOnPrompt;
     }

@@ -1,5 +1,7 @@
 using InferScale.Tasks.Arith;
 
+using InferScale.Randomness;
+
 namespace InferScale.Engine.Training;
 
 /// <summary>
@@ -63,7 +65,7 @@ public sealed class TrainingModel
                 continue;
             }
             var std = 0.02 / (t.Kind == ParameterKind.ResidualMatrix ? Math.Sqrt(2.0 * config.Layers) : 1.0);
-            var rng = new SplitMix64(SplitMix64.Mix(seed, 0x1417, (ulong)i));
+            var rng = new SplitMix64(SplitMix64.Combine(seed, 0x1417, (ulong)i));
             for (var j = 0; j < span.Length; j++)
             {
                 var u1 = 1.0 - rng.NextDouble();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InferScale.Randomness;
 
 namespace InferScale.Tasks.Arith;
 
@@ -61,7 +62,7 @@ public sealed class ArithGenerator
     public string TrainingCompletion(ArithProblem problem, long index, double selfCheckRate)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var rng = new SplitMix64(SplitMix64.Mix(_seed, 0xC4EC, (ulong)index));
+        var rng = new SplitMix64(SplitMix64.Combine(_seed, 0xC4EC, (ulong)index));
         if (rng.NextDouble() >= selfCheckRate || problem.Steps.Count == 0)
             return problem.Solution;
         var lines = problem.Steps.ToList();
@@ -88,7 +89,7 @@ public sealed class ArithGenerator
     {
         ArgumentNullException.ThrowIfNull(split);
         var spec = ArithLevel.Of(level);
-        var rng = new SplitMix64(SplitMix64.Mix(_seed, StableHash(split), (ulong)level, (ulong)index, (ulong)attempt));
+        var rng = new SplitMix64(SplitMix64.Combine(_seed, StableHash.Of(split), (ulong)level, (ulong)index, (ulong)attempt));
         var limit = level <= 3 ? 999 : 9999;
         var names = PickNames(ref rng, spec.Steps + 1);
         var values = new List<long> { rng.Between(1, spec.MaxStart) };
@@ -188,13 +189,5 @@ public sealed class ArithGenerator
             (pool[i], pool[j]) = (pool[j], pool[i]);
         }
         return pool.Take(count).Select(c => c.ToString()).ToArray();
-    }
-
-    private static ulong StableHash(string text)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var c in text)
-            h = (h ^ c) * 1099511628211UL;
-        return h;
     }
 }
