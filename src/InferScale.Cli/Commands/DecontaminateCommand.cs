@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using InferScale.Decontamination;
+using InferScale.Tasks;
 using Spectre.Console;
 
 namespace InferScale.Cli.Commands;
@@ -51,7 +52,7 @@ internal static class DecontaminateCommand
                     WriteTable(context, report, evalRecords, evalPath, trainPath);
                 return Task.FromResult(0);
             }
-            catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException)
+            catch (Exception ex) when (ex is DataFormatException or FileNotFoundException)
             {
                 throw new CliException(ex.Message + " Fix the file and run again.");
             }

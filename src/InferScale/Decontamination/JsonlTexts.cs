@@ -1,12 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using InferScale.Tasks;
 
 namespace InferScale.Decontamination;
 
 /// <summary>
-/// Reads the text to compare from JSONL records: a named field, or the first of <c>text</c>, <c>prompt</c>,
-/// <c>question</c>, <c>problem</c>, <c>instruction</c>, <c>input</c>, <c>messages</c> (contents joined); a malformed
-/// line throws <see cref="InvalidDataException"/> naming the file and line.
+/// Reads the text to compare from JSONL records (through the shared line-numbered reader): a named field, or the first
+/// of <c>text</c>, <c>prompt</c>, <c>question</c>, <c>problem</c>, <c>instruction</c>, <c>input</c>, <c>messages</c>
+/// (contents joined); a malformed line throws <see cref="DataFormatException"/> naming the file and line.
 /// </summary>
 public static class JsonlTexts
 {
@@ -23,55 +23,46 @@ public static class JsonlTexts
     public static IEnumerable<Record> Read(string path, string? field = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"File not found: {path}", path);
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
+        return JsonLines.Read(path, (record, line) =>
         {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            JsonObject obj;
-            try
-            {
-                obj = JsonNode.Parse(line) as JsonObject ?? throw new InvalidDataException($"{path}:{lineNo}: expected a JSON object.");
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{path}:{lineNo}: malformed JSON ({ex.Message}).", ex);
-            }
-            var text = field is null ? FirstText(obj) : TextOf(obj[field]);
-            if (text is null)
-                throw new InvalidDataException(field is null
-                    ? $"{path}:{lineNo}: no text field (looked for {string.Join(", ", CandidateFields)}); name one with --field."
-                    : $"{path}:{lineNo}: field '{field}' is missing or not text.");
-            yield return new Record(text, IdOf(obj), lineNo);
-        }
+            if (record.ValueKind != JsonValueKind.Object)
+                throw new FormatException("expected a JSON object");
+            var text = (field is null ? FirstText(record) : TextOf(record, field))
+                ?? throw new FormatException(field is null
+                    ? $"no text field (looked for {string.Join(", ", CandidateFields)}); name one with --field"
+                    : $"field '{field}' is missing or not text");
+            return new Record(text, IdOf(record), line);
+        });
     }
 
-    private static string? FirstText(JsonObject obj)
+    private static string? FirstText(JsonElement record)
     {
         foreach (var name in CandidateFields)
         {
-            if (TextOf(obj[name]) is { } text)
+            if (TextOf(record, name) is { } text)
                 return text;
         }
         return null;
     }
 
-    private static string? TextOf(JsonNode? node) => node switch
+    private static string? TextOf(JsonElement record, string name) =>
+        record.TryGetProperty(name, out var value) ? TextOf(value) : null;
+
+    private static string? TextOf(JsonElement value) => value.ValueKind switch
     {
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonArray messages => string.Join("\n", messages.Select(m => m is JsonObject o ? TextOf(o["content"]) : TextOf(m)).Where(s => s is not null)),
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Array => string.Join("\n", value.EnumerateArray()
+            .Select(m => m.ValueKind == JsonValueKind.Object ? (m.TryGetProperty("content", out var c) ? TextOf(c) : null) : TextOf(m))
+            .Where(s => s is not null)),
         _ => null,
     };
 
-    private static string? IdOf(JsonObject obj)
+    private static string? IdOf(JsonElement record)
     {
         foreach (var name in IdFields)
         {
-            if (obj[name] is JsonValue v)
-                return v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString();
+            if (record.TryGetProperty(name, out var v))
+                return v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText();
         }
         return null;
     }
