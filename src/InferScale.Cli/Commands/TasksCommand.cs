@@ -29,10 +29,7 @@ internal static class TasksCommand
             var target = parse.GetValue(outOption);
             if (target is null)
             {
-                var tmp = Path.GetTempFileName();
-                ArithDataset.Write(tmp, problems);
-                context.Out.Write(File.ReadAllText(tmp));
-                File.Delete(tmp);
+                ArithDataset.Write(context.Out, problems);
             }
             else
             {

@@ -19,8 +19,15 @@ public static class ArithDataset
     /// <summary>Writes <paramref name="problems"/> to <paramref name="path"/> (LF line ends, UTF-8 without BOM).</summary>
     public static void Write(string path, IEnumerable<ArithProblem> problems)
     {
-        ArgumentNullException.ThrowIfNull(problems);
         using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        Write(writer, problems);
+    }
+
+    /// <summary>Writes <paramref name="problems"/> as JSONL lines to <paramref name="writer"/> (one per problem, LF line ends).</summary>
+    public static void Write(TextWriter writer, IEnumerable<ArithProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(problems);
         foreach (var p in problems)
         {
             var line = new JsonObject
@@ -32,7 +39,8 @@ public static class ArithDataset
                 ["solution"] = p.Solution,
                 ["answer"] = p.Answer.ToString(CultureInfo.InvariantCulture),
             };
-            writer.WriteLine(line.ToJsonString(Relaxed));
+            writer.Write(line.ToJsonString(Relaxed));
+            writer.Write('\n');
         }
     }
 
