@@ -16,4 +16,9 @@ public sealed record DatasetSpec
     /// <summary>Use only these levels; null for all.</summary>
     [JsonPropertyName("levels")]
     public IReadOnlyList<string>? Levels { get; set; }
+
+    /// <summary>The string between solution steps for step-level search and PRM scores; null uses the dataset's own
+    /// (one line for <c>arith</c>, a blank line otherwise).</summary>
+    [JsonPropertyName("step_delimiter")]
+    public string? StepDelimiter { get; set; }
 }

@@ -35,7 +35,14 @@ public static class ExperimentConfigValidator
         if (config.Strategies.Count == 0)
             throw new ExperimentConfigException("strategies", "name at least one strategy (see 'inferscale strategies').");
         for (var i = 0; i < config.Strategies.Count; i++)
+        {
             ValidateStrategy(config.Strategies[i], $"strategies[{i}]", isKnownStrategy);
+            for (var j = 0; config.Strategies[i].Models is { } only && j < only.Count; j++)
+            {
+                if (!config.Models.Any(m => m.Name == only[j]))
+                    throw new ExperimentConfigException($"strategies[{i}].models[{j}]", $"no model is named '{only[j]}'; known: {string.Join(", ", config.Models.Select(m => m.Name))}.");
+            }
+        }
         if (config.Seeds.Count == 0)
             throw new ExperimentConfigException("seeds", "give at least one seed.");
         if (config.Seeds.Distinct().Count() != config.Seeds.Count)

@@ -59,6 +59,8 @@ public sealed class ExperimentPlan
             {
                 foreach (var strategy in config.Strategies)
                 {
+                    if (strategy.Models is { } only && !only.Contains(model.Name, StringComparer.Ordinal))
+                        continue;
                     foreach (var parameters in Grid(strategy.Params))
                     {
                         foreach (var budget in strategy.Budgets)

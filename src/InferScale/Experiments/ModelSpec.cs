@@ -32,4 +32,8 @@ public sealed record ModelSpec
     /// <summary>Parameters of the model when known to the config (for FLOPs of remote models); null to read them from the GGUF file.</summary>
     [JsonPropertyName("parameters")]
     public long? Parameters { get; set; }
+
+    /// <summary>Tokens the model was pretrained on, when known (for the pretraining/inference exchange rate in reports).</summary>
+    [JsonPropertyName("training_tokens")]
+    public long? TrainingTokens { get; set; }
 }

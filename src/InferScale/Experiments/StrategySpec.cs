@@ -21,4 +21,8 @@ public sealed record StrategySpec
     /// <summary>What the budgets count: <c>samples</c> (samples-equivalent), <c>tokens</c> or <c>flops</c>.</summary>
     [JsonPropertyName("budget_kind")]
     public string BudgetKind { get; set; } = "samples";
+
+    /// <summary>Run this strategy only on these models (by name); null runs it on every model of the experiment.</summary>
+    [JsonPropertyName("models")]
+    public IReadOnlyList<string>? Models { get; set; }
 }

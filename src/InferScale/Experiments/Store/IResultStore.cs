@@ -20,6 +20,13 @@ public interface IResultStore : IAsyncDisposable
     /// </summary>
     ValueTask<CaseClaim?> ClaimAsync(string runId, string workerId, TimeSpan lease, int maxAttempts = 3, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Returns the running cases held by <paramref name="workerId"/> to pending (their attempt not counted), for a
+    /// process that knows it is the only one using that worker id (e.g. a run directory it has locked) and restarts
+    /// after a crash; returns how many were released. Their records stay, so the cases resume where they stopped.
+    /// </summary>
+    ValueTask<int> ReleaseWorkerAsync(string runId, string workerId, CancellationToken cancellationToken = default);
+
     /// <summary>Extends the lease; throws <see cref="LeaseLostException"/> when it was taken over.</summary>
     ValueTask RenewAsync(CaseClaim claim, TimeSpan lease, CancellationToken cancellationToken = default);
 

@@ -110,6 +110,17 @@ public abstract class SqlResultStore : IResultStore
     }
 
     /// <inheritdoc />
+    public async ValueTask<int> ReleaseWorkerAsync(string runId, string workerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        ArgumentException.ThrowIfNullOrEmpty(workerId);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(connection, null,
+            "UPDATE inferscale_cases SET status = 'pending', lease_until = NULL, attempts = attempts - 1 WHERE run_id = @r AND worker = @w AND status = 'running'",
+            c => { Add(c, "@r", runId); Add(c, "@w", workerId); }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async ValueTask RenewAsync(CaseClaim claim, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
