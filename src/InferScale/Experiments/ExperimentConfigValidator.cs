@@ -5,6 +5,9 @@ namespace InferScale.Experiments;
 /// <summary>Checks an <see cref="ExperimentConfig"/> once, throwing <see cref="ExperimentConfigException"/> naming the first bad field.</summary>
 public static class ExperimentConfigValidator
 {
+    /// <summary>The reward model that needs no file or endpoint: the rule-based arith PRM.</summary>
+    public const string BuiltInRewardModel = "arith-steps";
+
     private static readonly string[] BudgetKinds = ["samples", "tokens", "flops"];
 
     /// <summary>Validates <paramref name="config"/>; <paramref name="isKnownStrategy"/> (optional) checks strategy names.</summary>
@@ -30,8 +33,8 @@ public static class ExperimentConfigValidator
         var repeated = config.Models.GroupBy(m => m.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
             throw new ExperimentConfigException("models", $"the name '{repeated.Key}' is used twice; model names must be unique.");
-        if (config.RewardModel is not null)
-            ValidateModel(config.RewardModel, "reward_model");
+        if (config.RewardModel is { } rm && !(rm.Name == BuiltInRewardModel && rm.Path is null && rm.Endpoints is null))
+            ValidateModel(rm, "reward_model");
         if (config.Strategies.Count == 0)
             throw new ExperimentConfigException("strategies", "name at least one strategy (see 'inferscale strategies').");
         for (var i = 0; i < config.Strategies.Count; i++)

@@ -45,6 +45,13 @@ public sealed class ExperimentPlan
         }
     }
 
+    /// <summary>The JSON of <paramref name="config"/> (indented; what <see cref="Parse"/> reads back).</summary>
+    public static string ToJson(ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return JsonSerializer.Serialize(config, new ExperimentJsonContext(new JsonSerializerOptions(ExperimentJsonContext.Default.Options) { WriteIndented = true }).ExperimentConfig);
+    }
+
     /// <summary>Validates <paramref name="config"/> and expands it into cases.</summary>
     /// <param name="config">The experiment.</param>
     /// <param name="isKnownStrategy">Tells whether a strategy name exists (the strategy catalog); null accepts any name.</param>

@@ -39,7 +39,7 @@ internal static class CaseStrategy
         var budget = Budget(c);
         var strategy = catalog.Create(c.Strategy, OptionStrings(c.Params), budget);
         var checker = MathAnswerChecker.Default;
-        var context = new StrategyContext(problem, model.Generator, checker, checker, budget)
+        var context = new StrategyContext(problem, model.Generator, MarkedAnswerExtractor.Default, checker, budget)
         {
             RewardModel = rewardModel,
             Seed = c.Seed,

@@ -16,7 +16,7 @@ namespace InferScale.Experiments.Running;
 public sealed class RunResources : IAsyncDisposable
 {
     /// <summary>The name of the built-in rule-based arith process reward model (<see cref="ArithStepRewardModel"/>).</summary>
-    public const string ArithStepsRewardModel = "arith-steps";
+    public const string ArithStepsRewardModel = ExperimentConfigValidator.BuiltInRewardModel;
 
     private readonly Dictionary<string, RunModel> _models;
     private readonly Dictionary<string, IReadOnlyList<Problem>> _problems;

@@ -10,11 +10,20 @@ public static class ResultStores
     public static SqlResultStore Open(string location, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(location);
-        if (location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            return new PostgresResultStore(ToConnectionString(new Uri(location)));
-        if (location.Contains("Host=", StringComparison.OrdinalIgnoreCase))
-            return new PostgresResultStore(location);
-        return new SqliteResultStore(location, time);
+        if (!IsPostgres(location))
+            return new SqliteResultStore(location, time);
+        return location.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            ? new PostgresResultStore(location)
+            : new PostgresResultStore(ToConnectionString(new Uri(location)));
+    }
+
+    /// <summary>Whether <paramref name="location"/> names a PostgreSQL store (shared by workers on several machines) rather than a SQLite file.</summary>
+    public static bool IsPostgres(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string ToConnectionString(Uri uri)

@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace InferScale.Experiments.Results;
+
+/// <summary>Reads and writes case outcomes as JSON (one case per line in <c>outcomes.jsonl</c>).</summary>
+public static class OutcomeJson
+{
+    /// <summary>One-line JSON of <paramref name="outcome"/>.</summary>
+    public static string Serialize(CaseOutcome outcome) => JsonSerializer.Serialize(outcome, ResultsJsonContext.Default.CaseOutcome);
+
+    /// <summary>Parses one case outcome.</summary>
+    public static CaseOutcome Deserialize(string json) =>
+        JsonSerializer.Deserialize(json, ResultsJsonContext.Default.CaseOutcome) ?? throw new JsonException("the case outcome is null.");
+}
