@@ -28,18 +28,19 @@ internal static class RunCommand
         var store = new Option<string?>("--store") { Description = "Result store: a SQLite file (default DIR/results.db) or PostgreSQL (postgres://user@host:port/db or Host=…) shared by several workers." };
         var runId = new Option<string?>("--run-id") { Description = "Run id inside the store (workers of one run share it). Default: the run directory's name." };
         var workers = new Option<int>("--workers") { Description = "Workers in this process.", DefaultValueFactory = _ => 1 };
+        var lease = new Option<double>("--lease") { Description = "Seconds a worker's claim on a case lasts without renewal (another worker takes over a dead worker's case after it).", DefaultValueFactory = _ => 120 };
         var threads = new Option<int?>("--threads") { Description = "Embedded engine threads (default: all cores)." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bars; only the final summary." };
         var json = new Option<bool>("--json") { Description = "Progress as JSON lines on stdout (run_started, case_started, case_finished, case_failed)." };
         var command = new Command("run", "Run an experiment (the built-in default with no options): strategies × budgets × seeds on the embedded models; resumable; writes summary.json and report.html.")
         {
-            config, preset, outDir, seed, store, runId, workers, threads, quiet, json,
+            config, preset, outDir, seed, store, runId, workers, lease, threads, quiet, json,
         };
         command.SetAction(async (parse, ct) =>
         {
             var settings = new RunSettings(
                 parse.GetValue(config), parse.GetValue(preset), parse.GetValue(outDir), parse.GetValue(seed), parse.GetValue(store),
-                parse.GetValue(runId), parse.GetValue(workers), parse.GetValue(threads), parse.GetValue(quiet), parse.GetValue(json));
+                parse.GetValue(runId), parse.GetValue(workers), parse.GetValue(lease), parse.GetValue(threads), parse.GetValue(quiet), parse.GetValue(json));
             return await RunAsync(context, settings, ct).ConfigureAwait(false);
         });
         return command;
@@ -51,6 +52,8 @@ internal static class RunCommand
             throw new CliException("give either --config or --preset, not both.");
         if (settings.Workers < 1)
             throw new CliException("--workers must be at least 1.");
+        if (!(settings.LeaseSeconds >= 1) || double.IsInfinity(settings.LeaseSeconds))
+            throw new CliException("--lease must be at least 1 second.");
         var (experiment, baseDir, label) = LoadConfig(settings);
         if (settings.Seed is { } s)
             experiment = experiment with { Seeds = [s] };
@@ -74,6 +77,7 @@ internal static class RunCommand
             Workers = settings.Workers,
             WorkerId = shared ? $"{Environment.MachineName}-{Environment.ProcessId}" : "local",
             ReclaimOwnCases = !shared,
+            Lease = TimeSpan.FromSeconds(settings.LeaseSeconds),
         };
         var memo = new SampleMemo();
         RunResources resources;
@@ -172,5 +176,5 @@ internal static class RunCommand
         return candidates.FirstOrDefault(File.Exists) ?? candidates[0];
     }
 
-    private sealed record RunSettings(string? ConfigPath, string? Preset, string? Out, ulong? Seed, string? Store, string? RunId, int Workers, int? Threads, bool Quiet, bool Json);
+    private sealed record RunSettings(string? ConfigPath, string? Preset, string? Out, ulong? Seed, string? Store, string? RunId, int Workers, double LeaseSeconds, int? Threads, bool Quiet, bool Json);
 }

@@ -106,5 +106,7 @@ public static class ExperimentConfigValidator
             throw new ExperimentConfigException("sampling.min_p", $"must be in [0, 1) (got {s.MinP}).");
         if (s.MaxTokens < 1)
             throw new ExperimentConfigException("sampling.max_tokens", $"must be >= 1 (got {s.MaxTokens}).");
+        if (s.TopLogprobs is < 0 or > 20)
+            throw new ExperimentConfigException("sampling.top_logprobs", $"must be in [0, 20] (got {s.TopLogprobs}).");
     }
 }

@@ -24,4 +24,11 @@ public sealed record SamplingSpec
     /// <summary>Maximum tokens per sample. Default 256.</summary>
     [JsonPropertyName("max_tokens")]
     public int MaxTokens { get; set; } = 256;
+
+    /// <summary>
+    /// Alternatives returned per generated token (0 = none). Strategies that need token confidences (DeepConf) ask for
+    /// logprobs themselves; setting the same value here lets every strategy share one pool of samples. Default 0.
+    /// </summary>
+    [JsonPropertyName("top_logprobs")]
+    public int TopLogprobs { get; set; }
 }

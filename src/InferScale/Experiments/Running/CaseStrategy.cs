@@ -50,6 +50,8 @@ internal static class CaseStrategy
                 TopK = c.Sampling.TopK,
                 MinP = c.Sampling.MinP,
                 MaxTokens = c.Sampling.MaxTokens,
+                Logprobs = c.Sampling.TopLogprobs > 0,
+                TopLogprobs = c.Sampling.TopLogprobs,
             },
             StepDelimiter = RunResources.StepDelimiter(c.Dataset),
             TimeProvider = time,

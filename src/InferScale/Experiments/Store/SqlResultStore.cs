@@ -81,13 +81,26 @@ public abstract class SqlResultStore : IResultStore
                     throw new InvalidOperationException($"Case {c.Id} of run {runId} is already stored with a different specification; the plan changed. Use a new output location, or restore the plan it was started with.");
                 continue;
             }
-            await ExecuteAsync(connection, tx, "INSERT INTO inferscale_cases (run_id, case_id, ordinal, spec, status, fence, attempts) VALUES (@r, @c, @o, @s, 'pending', 0, 0)", cmd =>
+            // Workers of one run register the same plan at once: a row another worker inserted meanwhile is kept, and
+            // its specification must match.
+            var inserted = await ExecuteAsync(connection, tx, "INSERT INTO inferscale_cases (run_id, case_id, ordinal, spec, status, fence, attempts) VALUES (@r, @c, @o, @s, 'pending', 0, 0) ON CONFLICT (run_id, case_id) DO NOTHING", cmd =>
             {
                 Add(cmd, "@r", runId);
                 Add(cmd, "@c", c.Id);
                 Add(cmd, "@o", c.Ordinal);
                 Add(cmd, "@s", c.Spec);
             }, cancellationToken).ConfigureAwait(false);
+            if (inserted == 0)
+            {
+                var stored = (string?)await ScalarAsync(connection, tx, "SELECT spec FROM inferscale_cases WHERE run_id = @r AND case_id = @c", cmd =>
+                {
+                    Add(cmd, "@r", runId);
+                    Add(cmd, "@c", c.Id);
+                }, cancellationToken).ConfigureAwait(false);
+                if (stored != c.Spec)
+                    throw new InvalidOperationException($"Case {c.Id} of run {runId} is already stored with a different specification; the plan changed. Use a new output location, or restore the plan it was started with.");
+                continue;
+            }
             existing[c.Id] = c.Spec;
             added++;
         }
