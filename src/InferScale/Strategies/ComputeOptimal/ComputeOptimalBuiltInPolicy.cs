@@ -3,12 +3,13 @@ using System.Globalization;
 namespace InferScale.Strategies;
 
 /// <summary>
-/// The policy <c>compute-optimal</c> applies without a table. Bins split the estimate's range [0, 1] evenly (bin 0,
-/// the easiest, takes estimates ≥ 1 − 1/k; the last everything below 1/k — reward scores and pass rates both lie in
-/// [0, 1]). Every bin runs <c>weighted-majority</c> (with the strategy's aggregation) when the context has a reward
-/// model, else <c>majority</c>; budgets grow geometrically from the probe's own cost for the easiest bin (which thus
-/// only votes over the probe samples) to the whole budget for the hardest: bin <c>b</c> gets
-/// <c>B · r^(1 − b/(k−1))</c> where <c>r</c> is the probe's share of the budget <c>B</c>.
+/// The policy <c>compute-optimal</c> applies without a table: a conservative one, since nothing was learned. Bins
+/// split the estimate's range [0, 1] evenly (bin 0, the easiest, takes estimates ≥ 1 − 1/k; the last everything below
+/// 1/k — reward scores and pass rates both lie in [0, 1]). Every bin runs <c>weighted-majority</c> (with the
+/// strategy's aggregation) when the context has a reward model, else <c>majority</c>. The easiest bin gets only the
+/// probe's own cost, so a question the probe already finds easy is answered by voting over the probe samples; every
+/// other bin spends the whole budget (Snell: easy questions need little compute, harder ones gain from more). Learn a
+/// table with <c>InferScale.Analysis.ComputeOptimal</c> for a policy that saves more.
 /// </summary>
 public static class ComputeOptimalBuiltInPolicy
 {
@@ -27,7 +28,7 @@ public static class ComputeOptimalBuiltInPolicy
         var bins = new List<ComputeOptimalPolicyBin>(k);
         for (var b = 0; b < k; b++)
         {
-            var fraction = k == 1 ? 1 : Math.Pow(share, 1 - (double)b / (k - 1));
+            var fraction = b == 0 && k > 1 ? share : 1;
             var amount = budget.Amount * fraction;
             amount = budget.Kind == BudgetKind.Flops ? amount : Math.Max(Math.Max(1, Math.Round(probeSpent)), Math.Min(budget.Amount, Math.Round(amount)));
             SortedDictionary<string, string> parameters = new(StringComparer.Ordinal);

@@ -87,8 +87,7 @@ internal sealed class ComputeOptimalStrategy : ScalingStrategy<ComputeOptimalOpt
 
         // 3. The bin's strategy, with the probe's samples (and scores) as its own first ones.
         var scores = scored.Where(s => s.Score is not null && s.Sample.Score is double)
-            .GroupBy(s => s.Sample.Text, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new RewardScore(g.First().Sample.StepScores ?? [], g.First().Sample.Score!.Value, Usage.Zero), StringComparer.Ordinal);
+            .Select(s => (s.Sample.Text, new RewardScore(s.Sample.StepScores ?? [], s.Sample.Score!.Value, Usage.Zero)));
         using var view = new ProbeReuseGenerator(context.Generator, context.Problem.Prompt, run.Sampling with { Seed = context.Seed }, probe, plan.Guarded ? run.Budget : null);
         var innerContext = context with
         {

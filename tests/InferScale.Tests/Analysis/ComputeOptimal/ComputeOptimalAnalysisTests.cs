@@ -154,9 +154,12 @@ public sealed class ComputeOptimalAnalysisTests
             Assert.Equal(4, policy.ProbeSamples);
             Assert.Equal(["weighted-majority"], policy.Bins.Select(b => b.Strategy).Distinct());
             Assert.Equal([1.0, 1, 1, 64, 64], policy.Bins.Select(b => b.Budget));
+            // Ties go to the easier bin: every 0.9 lands in bin 0, every 0.2 in bin 3 (the first hard bin).
             Assert.Equal(0, policy.BinOf(0.9));
-            Assert.Equal(4, policy.BinOf(0.2));
-            Assert.True(policy.BinOf(0.9) < 3 && policy.BinOf(0.2) >= 3);
+            Assert.Equal(3, policy.BinOf(0.2));
+            Assert.Equal(4, policy.BinOf(0.1));
+            Assert.Equal(1, policy.Bins[policy.BinOf(0.9)].Budget);
+            Assert.Equal(64, policy.Bins[policy.BinOf(0.2)].Budget);
             Assert.Equal(ComputeOptimalPolicyFile.ToJson(policy), File.ReadAllText(path));
         }
         finally
