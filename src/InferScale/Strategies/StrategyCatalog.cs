@@ -43,7 +43,7 @@ public sealed class StrategyCatalog
         StrategyDescriptor.Create<EntropicParticleFilterOptions>(EntropicParticleFilterStrategyExtensions.Name, "Particle filtering that anneals resampling when diversity collapses.", (b, o) => b.AddEntropicParticleFilter(o)),
         StrategyDescriptor.Create<BudgetForcingOptions>(BudgetForcingStrategyExtensions.Name, "s1 budget forcing: cap thinking, or extend it with 'Wait'.", (b, o) => b.AddBudgetForcing(o)),
         StrategyDescriptor.Create<RevisionsOptions>(RevisionsStrategyExtensions.Name, "Sequential revisions in parallel chains, answer chosen across chains.", (b, o) => b.AddRevisions(o)),
-        StrategyDescriptor.Planned<ComputeOptimalOptions>("compute-optimal", "Per-question strategy chosen by estimated difficulty bin."),
+        StrategyDescriptor.Create<ComputeOptimalOptions>(ComputeOptimalStrategyExtensions.Name, "Per-question strategy chosen by estimated difficulty bin (Snell).", (b, o) => b.AddComputeOptimal(o)),
     ]);
 
     /// <summary>The strategies, in listing order.</summary>
