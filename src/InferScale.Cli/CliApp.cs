@@ -33,6 +33,7 @@ internal static class CliApp
         yield return StrategiesCommand.Create(context);
         yield return SampleCommand.Create(context);
         yield return TrainCommand.Create(context);
+        yield return ServeCommand.Create(context);
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, mapping <see cref="CliException"/> to its exit code.</summary>

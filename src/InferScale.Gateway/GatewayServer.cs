@@ -25,7 +25,8 @@ public sealed class GatewayServer : IAsyncDisposable
     private readonly IReadOnlyList<GatewayModel> _models;
     private readonly RunLimiter _limiter;
     private readonly FaultInjector? _faults;
-    private int _disposed;
+    private readonly HashSet<object> _disposed = new(ReferenceEqualityComparer.Instance);
+    private int _stopped;
 
     private GatewayServer(WebApplication app, IReadOnlyList<GatewayModel> models, GatewayOptions options, RunLimiter limiter, FaultInjector? faults)
     {
@@ -53,6 +54,12 @@ public sealed class GatewayServer : IAsyncDisposable
 
     /// <summary>Faults injected so far (see <see cref="GatewayOptions.Faults"/>).</summary>
     public int FaultsInjected => _faults?.Injected ?? 0;
+
+    /// <summary>
+    /// Fires when the host is asked to stop (SIGTERM or Ctrl+C through the console lifetime, or <see cref="StopAsync"/>);
+    /// the CLI waits on it, then calls <see cref="StopAsync"/>.
+    /// </summary>
+    public CancellationToken ShutdownRequested => _app.Lifetime.ApplicationStopping;
 
     /// <summary>Whether requests need an API key (otherwise only loopback clients are served).</summary>
     public bool RequiresApiKey => Options.ApiKeys.Count > 0;
@@ -128,7 +135,7 @@ public sealed class GatewayServer : IAsyncDisposable
     /// <summary>Stops the server (gracefully) and disposes it and the models' generators.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
             return;
         try
         {
@@ -137,11 +144,14 @@ public sealed class GatewayServer : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync().ConfigureAwait(false);
+            // A reward model may be shared by several models: dispose each object once.
             foreach (var model in _models)
             {
-                model.Generator.Dispose();
-                model.ChatGenerator?.Dispose();
-                (model.RewardModel as IDisposable)?.Dispose();
+                foreach (var part in new object?[] { model.Generator, model.ChatGenerator, model.RewardModel })
+                {
+                    if (part is IDisposable disposable && _disposed.Add(part))
+                        disposable.Dispose();
+                }
             }
         }
     }

@@ -25,6 +25,6 @@ internal static class ApiResponses
     {
         if (error.RetryAfterSeconds is { } seconds)
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return WriteJsonAsync(context, ToBody(error), GatewayJsonContext.Default.ErrorResponse, error.Status);
+        return WriteJsonAsync(context, ToBody(error), GatewayJson.Context.ErrorResponse, error.Status);
     }
 }

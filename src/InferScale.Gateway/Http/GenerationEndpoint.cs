@@ -77,8 +77,8 @@ internal sealed class GenerationEndpoint(
             return;
         }
         var bytes = kind == EndpointKind.Chat
-            ? JsonSerializer.SerializeToUtf8Bytes(builder.Chat(outcome), GatewayJsonContext.Default.ChatCompletionResponse)
-            : JsonSerializer.SerializeToUtf8Bytes(builder.Completion(outcome), GatewayJsonContext.Default.CompletionResponse);
+            ? JsonSerializer.SerializeToUtf8Bytes(builder.Chat(outcome), GatewayJson.Context.ChatCompletionResponse)
+            : JsonSerializer.SerializeToUtf8Bytes(builder.Completion(outcome), GatewayJson.Context.CompletionResponse);
         var length = truncate ? bytes.Length / 2 : bytes.Length;
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";

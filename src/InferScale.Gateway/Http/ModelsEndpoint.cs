@@ -17,7 +17,7 @@ internal sealed class ModelsEndpoint(IReadOnlyList<GatewayModel> models, long cr
 
     public ModelListResponse List() => new() { Data = Entries().ToList() };
 
-    public Task ListAsync(HttpContext context) => ApiResponses.WriteJsonAsync(context, List(), GatewayJsonContext.Default.ModelListResponse);
+    public Task ListAsync(HttpContext context) => ApiResponses.WriteJsonAsync(context, List(), GatewayJson.Context.ModelListResponse);
 
     public Task GetAsync(HttpContext context, string id)
     {
@@ -32,7 +32,7 @@ internal sealed class ModelsEndpoint(IReadOnlyList<GatewayModel> models, long cr
         return entry is null
             ? ApiResponses.WriteErrorAsync(context, ApiError.NotFound(
                 $"The model '{id}' does not exist. Known models: {string.Join(", ", models.Select(m => m.Name))}.", "model", "model_not_found"))
-            : ApiResponses.WriteJsonAsync(context, entry, GatewayJsonContext.Default.ModelEntryBody);
+            : ApiResponses.WriteJsonAsync(context, entry, GatewayJson.Context.ModelEntryBody);
     }
 
     private IEnumerable<ModelEntryBody> Entries()

@@ -63,7 +63,7 @@ internal sealed class StreamResponder(
         {
             var error = e as ApiError ?? ApiError.Internal($"The run failed: {e.GetType().Name}: {e.Message}");
             if (_sse.Started)
-                await _sse.WriteAsync(ApiResponses.ToBody(error), GatewayJsonContext.Default.ErrorResponse).ConfigureAwait(false);
+                await _sse.WriteAsync(ApiResponses.ToBody(error), GatewayJson.Context.ErrorResponse).ConfigureAwait(false);
             else
                 await ApiResponses.WriteErrorAsync(context, error).ConfigureAwait(false);
             return;
@@ -82,8 +82,8 @@ internal sealed class StreamResponder(
             foreach (var piece in TextChunker.Split(choice.Text, options.StreamChunkChars))
             {
                 events.Add(chat
-                    ? () => _sse.WriteAsync(builder.ChatContent(choice.Index, piece), GatewayJsonContext.Default.ChatChunk)
-                    : () => _sse.WriteAsync(builder.CompletionContent(choice.Index, piece), GatewayJsonContext.Default.CompletionChunk));
+                    ? () => _sse.WriteAsync(builder.ChatContent(choice.Index, piece), GatewayJson.Context.ChatChunk)
+                    : () => _sse.WriteAsync(builder.CompletionContent(choice.Index, piece), GatewayJson.Context.CompletionChunk));
             }
         }
         for (var i = 0; i < outcome.Choices.Count; i++)
@@ -91,14 +91,14 @@ internal sealed class StreamResponder(
             var choice = outcome.Choices[i];
             var summary = i == outcome.Choices.Count - 1 ? outcome.Summary : null;
             events.Add(chat
-                ? () => _sse.WriteAsync(builder.ChatFinish(choice, summary), GatewayJsonContext.Default.ChatChunk)
-                : () => _sse.WriteAsync(builder.CompletionFinish(choice, summary), GatewayJsonContext.Default.CompletionChunk));
+                ? () => _sse.WriteAsync(builder.ChatFinish(choice, summary), GatewayJson.Context.ChatChunk)
+                : () => _sse.WriteAsync(builder.CompletionFinish(choice, summary), GatewayJson.Context.CompletionChunk));
         }
         if (request.IncludeUsage)
         {
             events.Add(chat
-                ? () => _sse.WriteAsync(builder.ChatUsage(outcome.Usage), GatewayJsonContext.Default.ChatChunk)
-                : () => _sse.WriteAsync(builder.CompletionUsage(outcome.Usage), GatewayJsonContext.Default.CompletionChunk));
+                ? () => _sse.WriteAsync(builder.ChatUsage(outcome.Usage), GatewayJson.Context.ChatChunk)
+                : () => _sse.WriteAsync(builder.CompletionUsage(outcome.Usage), GatewayJson.Context.CompletionChunk));
         }
         events.Add(_sse.WriteDoneAsync);
         var count = truncate ? events.Count / 2 : events.Count;
@@ -120,7 +120,7 @@ internal sealed class StreamResponder(
             return;
         await _sse.StartAsync().ConfigureAwait(false);
         if (kind == EndpointKind.Chat)
-            await _sse.WriteAsync(builder.ChatRole(request.Choices), GatewayJsonContext.Default.ChatChunk).ConfigureAwait(false);
+            await _sse.WriteAsync(builder.ChatRole(request.Choices), GatewayJson.Context.ChatChunk).ConfigureAwait(false);
         await ProgressAsync(new RunProgress("started", 0, 0, 0)).ConfigureAwait(false);
     }
 
@@ -147,8 +147,8 @@ internal sealed class StreamResponder(
             CompletionTokens = p.CompletionTokens,
         };
         return kind == EndpointKind.Chat
-            ? _sse.WriteAsync(builder.ChatProgress(body), GatewayJsonContext.Default.ChatChunk)
-            : _sse.WriteAsync(builder.CompletionProgress(body), GatewayJsonContext.Default.CompletionChunk);
+            ? _sse.WriteAsync(builder.ChatProgress(body), GatewayJson.Context.ChatChunk)
+            : _sse.WriteAsync(builder.CompletionProgress(body), GatewayJson.Context.CompletionChunk);
     }
 
     private static async Task ObserveAsync(Task task)
