@@ -27,7 +27,7 @@ internal static class RunExecutor
         if (result.Samples.FirstOrDefault(s => s.FinishReason == FinishReason.Error) is { } failed)
             throw ApiError.BadGateway($"The model '{plan.Model.Name}' failed: {failed.Error}");
         var samples = result.Samples.Select(s => s with { Answer = plan.Model.Extractor.Extract(s.Text) }).ToList();
-        var choices = samples.Select((s, j) => new RunChoice(j, s.Text, Finish(s.FinishReason), plan.Logprobs ? s.Logprobs : null)).ToList();
+        var choices = samples.Select((s, j) => new RunChoice(j, s.Text, Finish(s.FinishReason), plan.Logprobs ? Trim(s.Text, s.Logprobs) : null)).ToList();
         var summary = new TraceSummaryBody
         {
             Strategy = plan.StrategyName,
@@ -83,7 +83,7 @@ internal static class RunExecutor
         var selected = result.SelectedIndex is int i ? result.Candidates.FirstOrDefault(c => c.Index == i) : null;
         if (result.Text is null && result.Candidates.All(c => c.Sample.FinishReason == FinishReason.Error) && result.Failures.Count > 0)
             throw ApiError.BadGateway($"Every candidate of strategy '{plan.StrategyName}' failed on model '{model.Name}'; first failure: {result.Failures[0].Message}");
-        var choice = new RunChoice(0, result.Text ?? "", selected is null ? "stop" : Finish(selected.Sample.FinishReason), plan.Logprobs ? selected?.Sample.Logprobs : null);
+        var choice = new RunChoice(0, result.Text ?? "", selected is null ? "stop" : Finish(selected.Sample.FinishReason), plan.Logprobs && selected is not null ? Trim(selected.Sample.Text, selected.Sample.Logprobs) : null);
         var summary = new TraceSummaryBody
         {
             Strategy = plan.StrategyName,
@@ -141,6 +141,18 @@ internal static class RunExecutor
         Flops = usage.Flops,
         WallMs = usage.WallTime.TotalMilliseconds,
     };
+
+    /// <summary>The logprobs of the tokens that make up <paramref name="text"/> (a stop string's tokens are not part of the answer).</summary>
+    private static IReadOnlyList<TokenLogprob>? Trim(string text, IReadOnlyList<TokenLogprob>? logprobs)
+    {
+        if (logprobs is null)
+            return null;
+        var length = 0;
+        var count = 0;
+        while (count < logprobs.Count && length + logprobs[count].Token.Length <= text.Length)
+            length += logprobs[count++].Token.Length;
+        return count == logprobs.Count ? logprobs : logprobs.Take(count).ToList();
+    }
 
     private static string Finish(FinishReason reason) => reason == FinishReason.Length ? "length" : "stop";
 

@@ -3,13 +3,14 @@
 // Prints one JSON object with what each call returned; exits non-zero on an unexpected error.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 
 const [baseURL, apiKey, model] = process.argv.slice(2);
 const packageDir = process.env.INFERSCALE_NPM_OPENAI;
 if (!packageDir) throw new Error('INFERSCALE_NPM_OPENAI is not set (the folder where `npm install openai` was run)');
 const require = createRequire(path.join(packageDir, 'package.json'));
 const { default: OpenAI } = await import(require.resolve('openai'));
-const pkg = require('openai/package.json');
+const pkg = JSON.parse(readFileSync(path.join(packageDir, 'node_modules', 'openai', 'package.json'), 'utf8'));
 
 const client = new OpenAI({ baseURL, apiKey, maxRetries: 0, timeout: 60_000 });
 const problem = 'a = 7. b = a + 5. c = b * 3. What is c?';
