@@ -45,8 +45,20 @@ internal sealed class BenchGatewayRunner(BenchGatewaySettings settings)
         long localTokens = 0, remoteTokens = 0;
         for (var round = 0; round < settings.Rounds; round++)
         {
-            var (ls, lt) = await JobAsync(local, problems, localSampling, cancellationToken).ConfigureAwait(false);
-            var (rs, rt) = await JobAsync(remote, problems, sampling, cancellationToken).ConfigureAwait(false);
+            // ABBA order: in-process first in even rounds, gateway first in odd ones, so neither always runs first.
+            (double Seconds, long Tokens) l, r;
+            if (round % 2 == 0)
+            {
+                l = await JobAsync(local, problems, localSampling, cancellationToken).ConfigureAwait(false);
+                r = await JobAsync(remote, problems, sampling, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                r = await JobAsync(remote, problems, sampling, cancellationToken).ConfigureAwait(false);
+                l = await JobAsync(local, problems, localSampling, cancellationToken).ConfigureAwait(false);
+            }
+            var (ls, lt) = l;
+            var (rs, rt) = r;
             localSeconds += ls;
             remoteSeconds += rs;
             localTokens += lt;

@@ -7,7 +7,7 @@ internal sealed record BenchGatewaySettings
     public int Problems { get; init; } = 12;
     public int Samples { get; init; } = 16;
     public int MaxTokens { get; init; } = 96;
-    public int Rounds { get; init; } = 2;
+    public int Rounds { get; init; } = 4;
     public string LoadModel { get; init; } = "greedy@1/arith-0.3m";
     public int LoadMaxTokens { get; init; } = 16;
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64];
