@@ -14,7 +14,7 @@ internal static class BenchGatewayCommand
         var problems = new Option<int>("--problems") { Description = "Arith problems in the sampling job.", DefaultValueFactory = _ => 12 };
         var samples = new Option<int>("--n") { Description = "Samples per problem (one call each).", DefaultValueFactory = _ => 16 };
         var maxTokens = new Option<int>("--max-tokens") { Description = "Maximum tokens per sample in the sampling job.", DefaultValueFactory = _ => 96 };
-        var rounds = new Option<int>("--rounds") { Description = "Rounds of the job, alternating which side runs first (ABBA).", DefaultValueFactory = _ => 4 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds of the job (calls interleaved per problem, alternating which side goes first).", DefaultValueFactory = _ => 4 };
         var loadModel = new Option<string>("--load-model") { Description = "The model name of each load-test request (a cheap strategy).", DefaultValueFactory = _ => "greedy@1/arith-0.3m" };
         var concurrency = new Option<int[]>("--concurrency") { Description = "Concurrent clients per load level.", DefaultValueFactory = _ => [1, 16, 64], AllowMultipleArgumentsPerToken = true };
         var requests = new Option<int>("--requests") { Description = "Most requests per load level.", DefaultValueFactory = _ => 400 };

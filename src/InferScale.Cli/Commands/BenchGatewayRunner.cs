@@ -39,31 +39,28 @@ internal sealed class BenchGatewayRunner(BenchGatewaySettings settings)
         var sampling = new SamplingOptions { Temperature = 0.8, MaxTokens = settings.MaxTokens, Seed = 1 };
         // The HTTP generator sends the seed of the call's first sample; the in-process job uses that seed, so both generate the same samples.
         var localSampling = sampling with { Seed = (ulong)SampleSeeds.Derive(sampling.Seed, 0) };
-        await JobAsync(local, problems.Take(1).ToList(), localSampling, cancellationToken).ConfigureAwait(false);
-        await JobAsync(remote, problems.Take(1).ToList(), sampling, cancellationToken).ConfigureAwait(false);
+        await CallAsync(local, problems[0], localSampling, cancellationToken).ConfigureAwait(false);
+        await CallAsync(remote, problems[0], sampling, cancellationToken).ConfigureAwait(false);
         double localSeconds = 0, remoteSeconds = 0;
         long localTokens = 0, remoteTokens = 0;
         for (var round = 0; round < settings.Rounds; round++)
         {
-            // ABBA order: in-process first in even rounds, gateway first in odd ones, so neither always runs first.
-            (double Seconds, long Tokens) l, r;
-            if (round % 2 == 0)
+            double roundLocal = 0, roundRemote = 0;
+            for (var i = 0; i < problems.Count; i++)
             {
-                l = await JobAsync(local, problems, localSampling, cancellationToken).ConfigureAwait(false);
-                r = await JobAsync(remote, problems, sampling, cancellationToken).ConfigureAwait(false);
+                // Interleaved per problem, alternating which side goes first, so load swings on a shared machine hit both alike.
+                var localFirst = (round + i) % 2 == 0;
+                var first = await CallAsync(localFirst ? local : remote, problems[i], localFirst ? localSampling : sampling, cancellationToken).ConfigureAwait(false);
+                var second = await CallAsync(localFirst ? remote : local, problems[i], localFirst ? sampling : localSampling, cancellationToken).ConfigureAwait(false);
+                var (l, r) = localFirst ? (first, second) : (second, first);
+                roundLocal += l.Seconds;
+                roundRemote += r.Seconds;
+                localTokens += l.Tokens;
+                remoteTokens += r.Tokens;
             }
-            else
-            {
-                r = await JobAsync(remote, problems, sampling, cancellationToken).ConfigureAwait(false);
-                l = await JobAsync(local, problems, localSampling, cancellationToken).ConfigureAwait(false);
-            }
-            var (ls, lt) = l;
-            var (rs, rt) = r;
-            localSeconds += ls;
-            remoteSeconds += rs;
-            localTokens += lt;
-            remoteTokens += rt;
-            progress($"round {round + 1}/{settings.Rounds}: in-process {problems.Count * settings.Samples / ls:0.0} samples/s, gateway {problems.Count * settings.Samples / rs:0.0} samples/s");
+            localSeconds += roundLocal;
+            remoteSeconds += roundRemote;
+            progress($"round {round + 1}/{settings.Rounds}: in-process {problems.Count * settings.Samples / roundLocal:0.0} samples/s, gateway {problems.Count * settings.Samples / roundRemote:0.0} samples/s");
         }
         var total = settings.Rounds * problems.Count * settings.Samples;
 
@@ -79,18 +76,14 @@ internal sealed class BenchGatewayRunner(BenchGatewaySettings settings)
         return new BenchGatewayReport(problems.Count, settings.Samples, total / localSeconds, total / remoteSeconds, localTokens == remoteTokens, levels);
     }
 
-    private async Task<(double Seconds, long Tokens)> JobAsync(IGenerator generator, List<string> prompts, SamplingOptions sampling, CancellationToken cancellationToken)
+    private async Task<(double Seconds, long Tokens)> CallAsync(IGenerator generator, string prompt, SamplingOptions sampling, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        long tokens = 0;
-        foreach (var prompt in prompts)
-        {
-            var result = await generator.GenerateAsync(new GenerationRequest(prompt) { Count = settings.Samples, Sampling = sampling }, cancellationToken).ConfigureAwait(false);
-            if (result.Samples.FirstOrDefault(s => s.FinishReason == FinishReason.Error) is { } failed)
-                throw new CliException($"bench gateway: a sample failed: {failed.Error}", 1);
-            tokens += result.Usage.CompletionTokens;
-        }
-        return (Stopwatch.GetElapsedTime(started).TotalSeconds, tokens);
+        var result = await generator.GenerateAsync(new GenerationRequest(prompt) { Count = settings.Samples, Sampling = sampling }, cancellationToken).ConfigureAwait(false);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (result.Samples.FirstOrDefault(s => s.FinishReason == FinishReason.Error) is { } failed)
+            throw new CliException($"bench gateway: a sample failed: {failed.Error}", 1);
+        return (seconds, result.Usage.CompletionTokens);
     }
 
     private async Task<BenchGatewayLoad> LoadAsync(HttpClient client, int clients, int requests, CancellationToken cancellationToken)
