@@ -34,6 +34,7 @@ internal static class CliApp
         yield return SampleCommand.Create(context);
         yield return TrainCommand.Create(context);
         yield return RunCommand.Create(context);
+        yield return ServeCommand.Create(context);
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, mapping <see cref="CliException"/> to its exit code.</summary>

@@ -10,6 +10,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure performance: the embedded engine's kernels and decoding on this machine.");
         command.Add(CreateEngine(context));
+        command.Add(BenchGatewayCommand.Create(context));
         return command;
     }
 
