@@ -34,6 +34,7 @@ internal static class CliApp
         yield return SampleCommand.Create(context);
         yield return TrainCommand.Create(context);
         yield return RunCommand.Create(context);
+        yield return ReportCommand.Create(context);
         yield return ServeCommand.Create(context);
     }
 

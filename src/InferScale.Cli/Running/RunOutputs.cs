@@ -1,21 +1,88 @@
 using System.Globalization;
 using System.Text;
-using InferScale.Experiments;
+using System.Text.Json;
+using InferScale.Analysis.ComputeOptimal;
 using InferScale.Experiments.Results;
 using Spectre.Console;
 
 namespace InferScale.Cli.Running;
 
-/// <summary>Writes a run's outputs into its directory and prints its summary table.</summary>
+/// <summary>
+/// A run directory's outputs: <c>outcomes.jsonl</c> (one finished case per line), <c>models.json</c>, the
+/// compute-optimal analysis (<c>compute-optimal.json</c> and the policy table <c>compute-optimal-policy.json</c> that
+/// the <c>compute-optimal</c> strategy reads), and the report files. <c>inferscale report DIR</c> rebuilds them from
+/// the first two.
+/// </summary>
 internal static class RunOutputs
 {
-    /// <summary>Writes <c>outcomes.jsonl</c> (one finished case per line) and the report files.</summary>
-    public static async Task WriteAsync(string dir, ExperimentConfig config, IReadOnlyList<CaseOutcome> outcomes, IReadOnlyList<ModelInfo> models, TimeSpan elapsed, CancellationToken cancellationToken)
+    public const string OutcomesName = "outcomes.jsonl";
+    public const string ModelsName = "models.json";
+    public const string ComputeOptimalName = "compute-optimal.json";
+    public const string PolicyName = "compute-optimal-policy.json";
+
+    /// <summary>Writes the raw results, then everything derived from them.</summary>
+    public static async Task WriteAsync(string dir, string experimentName, IReadOnlyList<CaseOutcome> outcomes, IReadOnlyList<ModelInfo> models, TimeSpan? elapsed, CancellationToken cancellationToken)
     {
         var lines = new StringBuilder();
         foreach (var o in outcomes)
             lines.AppendLine(OutcomeJson.Serialize(o));
-        await File.WriteAllTextAsync(Path.Combine(dir, "outcomes.jsonl"), lines.ToString(), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(dir, OutcomesName), lines.ToString(), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(dir, ModelsName), OutcomeJson.SerializeModels(models), cancellationToken).ConfigureAwait(false);
+        await WriteDerivedAsync(dir, experimentName, outcomes, models, elapsed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads <c>outcomes.jsonl</c> and <c>models.json</c> of a run directory.</summary>
+    public static (IReadOnlyList<CaseOutcome> Outcomes, IReadOnlyList<ModelInfo> Models) Read(string dir)
+    {
+        var path = Path.Combine(dir, OutcomesName);
+        if (!File.Exists(path))
+            throw new CliException($"{path} not found: give a run directory written by 'inferscale run'.");
+        var outcomes = new List<CaseOutcome>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            try
+            {
+                outcomes.Add(OutcomeJson.Deserialize(line));
+            }
+            catch (JsonException ex)
+            {
+                throw new CliException($"{path}:{number}: not a case outcome ({ex.Message})", ex);
+            }
+        }
+        var modelsPath = Path.Combine(dir, ModelsName);
+        var models = File.Exists(modelsPath) ? OutcomeJson.DeserializeModels(File.ReadAllText(modelsPath)) : [];
+        return (outcomes, models);
+    }
+
+    /// <summary>The compute-optimal analysis of <paramref name="outcomes"/>, or null (with the reason) when the run has no baseline or difficulty estimate.</summary>
+    public static (ComputeOptimalReport? Report, string? Reason) AnalyzeComputeOptimal(IReadOnlyList<CaseOutcome> outcomes)
+    {
+        try
+        {
+            return (ComputeOptimalAnalysis.Analyze(outcomes), null);
+        }
+        catch (ArgumentException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    private static async Task WriteDerivedAsync(string dir, string experimentName, IReadOnlyList<CaseOutcome> outcomes, IReadOnlyList<ModelInfo> models, TimeSpan? elapsed, CancellationToken cancellationToken)
+    {
+        var (report, _) = AnalyzeComputeOptimal(outcomes);
+        if (report is not null)
+        {
+            report.Save(Path.Combine(dir, ComputeOptimalName));
+            report.SavePolicy(Path.Combine(dir, PolicyName));
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+        _ = experimentName;
+        _ = models;
+        _ = elapsed;
     }
 
     /// <summary>Prints one row per case: model, strategy, params, budget, accuracy, mean tokens per problem.</summary>

@@ -11,4 +11,12 @@ public static class OutcomeJson
     /// <summary>Parses one case outcome.</summary>
     public static CaseOutcome Deserialize(string json) =>
         JsonSerializer.Deserialize(json, ResultsJsonContext.Default.CaseOutcome) ?? throw new JsonException("the case outcome is null.");
+
+    /// <summary>Indented JSON of the models of a run.</summary>
+    public static string SerializeModels(IReadOnlyList<ModelInfo> models) =>
+        JsonSerializer.Serialize(models, new ResultsJsonContext(new JsonSerializerOptions(ResultsJsonContext.Default.Options) { WriteIndented = true }).IReadOnlyListModelInfo);
+
+    /// <summary>Parses the models of a run.</summary>
+    public static IReadOnlyList<ModelInfo> DeserializeModels(string json) =>
+        JsonSerializer.Deserialize(json, ResultsJsonContext.Default.IReadOnlyListModelInfo) ?? [];
 }
