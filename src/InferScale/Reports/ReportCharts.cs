@@ -76,7 +76,7 @@ internal static class ReportCharts
         var x = Axis("cost", title, log: true);
         var color = new JsonObject { ["field"] = "series", ["type"] = "nominal", ["title"] = "strategy" };
         return Facet(values, new JsonArray(
-            Layer(new JsonObject { ["type"] = "area", ["opacity"] = 0.15 }, new JsonObject
+            Layer(new JsonObject { ["type"] = "area", ["opacity"] = 0.08 }, new JsonObject
             {
                 ["x"] = x.DeepClone(), ["y"] = Accuracy("lo"), ["y2"] = new JsonObject { ["field"] = "hi" }, ["color"] = color.DeepClone(),
             }),
@@ -316,6 +316,7 @@ internal static class ReportCharts
         ["type"] = "quantitative",
         ["title"] = title,
         ["scale"] = log ? new JsonObject { ["type"] = "log", ["nice"] = false } : new JsonObject(),
+        ["axis"] = new JsonObject { ["format"] = "~s" },
     };
 
     private static JsonObject Accuracy(string field) => new()

@@ -22,12 +22,22 @@ internal static class ReportTables
             r.Problems.ToString(CultureInfo.InvariantCulture), r.Seeds.ToString(CultureInfo.InvariantCulture)])],
         new HashSet<int> { 3, 4, 5, 6, 7, 8, 9 }, "no finished cases");
 
-    public static ReportTable Winners(RunSummary s) => new(
-        ["budget", "level", "winner", "params", "model", "accuracy", "rows compared"],
-        [.. s.LevelWinners.Select(w => (IReadOnlyList<string>)[
-            ReportText.Budget(w.Budget, w.BudgetKind), w.Level, w.Strategy, w.ParamsText, w.Model, ReportText.Percent(w.Accuracy),
-            w.Contenders.ToString(CultureInfo.InvariantCulture)])],
-        new HashSet<int> { 0, 5, 6 }, "no difficulty levels in the data");
+    /// <summary>Budgets down, levels across; each cell names the winner and its accuracy on the level.</summary>
+    public static ReportTable Winners(RunSummary s)
+    {
+        var multiModel = s.Models.Count > 1;
+        var levels = s.LevelWinners.Select(w => w.Level).Distinct(StringComparer.Ordinal).Order(ReportText.LevelComparer).ToList();
+        var rows = s.LevelWinners
+            .GroupBy(w => (w.BudgetKind, w.Budget))
+            .OrderBy(g => g.Key.BudgetKind, StringComparer.Ordinal).ThenBy(g => g.Key.Budget)
+            .Select(g => (IReadOnlyList<string>)[
+                ReportText.Budget(g.Key.Budget, g.Key.BudgetKind),
+                .. levels.Select(l => g.FirstOrDefault(w => w.Level == l) is { } w
+                    ? $"{(multiModel ? w.Model + ": " : "")}{ReportText.Series(w.Strategy, w.ParamsText, "samples")} {ReportText.Percent(w.Accuracy)}"
+                    : "—")])
+            .ToList();
+        return new(["budget", .. levels.Select(l => "level " + l)], rows, new HashSet<int> { 0 }, "no difficulty levels in the data");
+    }
 
     public static ReportTable Laws(RunSummary s) => new(
         ["model", "curve", "params", "law", "fit", "R²", $"predicted at {ReportText.Number(ScalingCurveAnalysis.ExtrapolationFactor)}× the largest budget"],
