@@ -53,7 +53,7 @@ internal static class ReportTestData
     public static async Task<ReportInput> RunRealAsync(int perLevel, ulong[] seeds, int maxBudget)
     {
         var modelPath = Path.Combine(RepoPaths.Root, "models", "arith-0.3m.gguf");
-        using var generator = Generators.Open(new GeneratorSpec(modelPath) { Threads = 1 });
+        using var generator = new MemoizingGenerator(Generators.Open(new GeneratorSpec(modelPath) { Threads = 1 }));
         var problems = new ArithGenerator().TestSet(perLevel);
         var budgets = new List<int>();
         for (var b = 1; b <= maxBudget; b *= 2) budgets.Add(b);
@@ -64,8 +64,7 @@ internal static class ReportTestData
         };
         plan.AddRange(budgets.Select(b => (MajorityStrategyExtensions.Name, b, (IReadOnlyDictionary<string, JsonElement>)temperature, seeds)));
         plan.AddRange(budgets.Select(b => (PassAtKStrategyExtensions.Name, b, (IReadOnlyDictionary<string, JsonElement>)temperature, seeds)));
-        plan.Add((BestOfNStrategyExtensions.Name, 4, temperature, seeds));
-        plan.Add((BestOfNStrategyExtensions.Name, maxBudget, temperature, seeds));
+        plan.AddRange(new[] { 4, maxBudget }.Select(b => (BestOfNStrategyExtensions.Name, b, (IReadOnlyDictionary<string, JsonElement>)temperature, seeds)));
 
         var outcomes = new List<CaseOutcome>();
         foreach (var (strategy, budget, parameters, caseSeeds) in plan)
