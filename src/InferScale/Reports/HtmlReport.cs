@@ -47,7 +47,7 @@ public static partial class HtmlReport
         Section(sb, "Compute-optimal frontier", byId, ["plot-frontier-tokens", "plot-frontier-flops"], "no rows to compare");
         Table(sb, ReportTables.Frontier(summary.Frontier.Tokens, "tokens"));
 
-        Section(sb, "Compute-optimal strategy", byId, ["plot-compute-optimal"], "no compute-optimal analysis in this run");
+        Section(sb, "Compute-optimal strategy", byId, ["plot-compute-optimal"], null);
         Table(sb, ReportTables.ComputeOptimal(summary));
         if (summary.ComputeOptimal.Choices is { Count: > 0 }) Table(sb, ReportTables.Choices(summary));
 

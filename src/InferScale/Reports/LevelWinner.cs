@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace InferScale.Reports;
 
-/// <summary>The most accurate row on one difficulty level at one budget (ties: fewer tokens, then row order).</summary>
+/// <summary>The most accurate row on one difficulty level at one budget (ties: fewer tokens, then row order); no winner where every row scored 0.</summary>
 /// <param name="BudgetKind"><c>samples</c>, <c>tokens</c> or <c>flops</c>.</param>
 /// <param name="Budget">The budget.</param>
 /// <param name="Level">The difficulty level.</param>
@@ -11,6 +11,7 @@ namespace InferScale.Reports;
 /// <param name="ParamsText">The winning row's parameters, as text.</param>
 /// <param name="Accuracy">Its accuracy on the level.</param>
 /// <param name="Contenders">How many rows competed.</param>
+/// <param name="Tied">How many other rows reached the same accuracy (the winner among them used fewer tokens).</param>
 public sealed record LevelWinner(
     [property: JsonPropertyName("budget_kind")] string BudgetKind,
     [property: JsonPropertyName("budget")] double Budget,
@@ -19,4 +20,5 @@ public sealed record LevelWinner(
     [property: JsonPropertyName("strategy")] string Strategy,
     [property: JsonPropertyName("params_text")] string ParamsText,
     [property: JsonPropertyName("accuracy")] double Accuracy,
-    [property: JsonPropertyName("contenders")] int Contenders);
+    [property: JsonPropertyName("contenders")] int Contenders,
+    [property: JsonPropertyName("tied")] int Tied);

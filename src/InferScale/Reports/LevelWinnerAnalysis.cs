@@ -20,7 +20,10 @@ internal static class LevelWinnerAnalysis
                     .ThenBy(x => x.r.Tokens)
                     .ThenBy(x => x.i)
                     .First().r;
-                winners.Add(new LevelWinner(best.BudgetKind, best.Budget, level, best.Model, best.Strategy, best.ParamsText, best.ByLevel[level], contenders.Count));
+                var accuracy = best.ByLevel[level];
+                if (accuracy <= 0) continue;
+                var tied = contenders.Count(x => x.r.ByLevel[level] == accuracy) - 1;
+                winners.Add(new LevelWinner(best.BudgetKind, best.Budget, level, best.Model, best.Strategy, best.ParamsText, accuracy, contenders.Count, tied));
             }
         }
         return winners;

@@ -33,14 +33,14 @@ internal static class ReportCharts
         if (s.LevelWinners.Count > 0)
         {
             charts.Add(new("plot-level-winners", "Per-difficulty-level winners",
-                "The most accurate strategy on each difficulty level at each budget (colour), with its accuracy on that level. The oracle pass-at-k is left out.",
+                "The most accurate strategy on each difficulty level at each budget (colour), with its accuracy on that level; ties go to the row with fewer tokens. Cells where every row scored 0 are empty. The oracle pass-at-k is left out.",
                 LevelWinners(s)));
         }
         var contenders = measured.Where(r => r.Strategy != PassAtKStrategyExtensions.Name).ToList();
         if (contenders.Count > 0)
         {
             charts.Add(new("plot-frontier-tokens", "Compute-optimal frontier (tokens)",
-                "Every row (colour: model, shape: strategy) against mean tokens; the line is the Pareto front: no cheaper row is as accurate.",
+                "Every row (colour: strategy, shape: model) against mean tokens; the line is the Pareto front: no cheaper row is as accurate.",
                 Frontier(contenders, s.Frontier.Tokens, "tokens", "mean tokens per problem (log)")));
             charts.Add(new("plot-frontier-flops", "Compute-optimal frontier (FLOPs)",
                 "The same against mean FLOPs per problem, across models and strategies.",
@@ -75,14 +75,15 @@ internal static class ReportCharts
         })]);
         var x = Axis("cost", title, log: true);
         var color = new JsonObject { ["field"] = "series", ["type"] = "nominal", ["title"] = "strategy" };
+        var band = new JsonObject { ["field"] = "series", ["type"] = "nominal", ["legend"] = null };
         return Facet(values, new JsonArray(
             Layer(new JsonObject { ["type"] = "area", ["opacity"] = 0.08 }, new JsonObject
             {
-                ["x"] = x.DeepClone(), ["y"] = Accuracy("lo"), ["y2"] = new JsonObject { ["field"] = "hi" }, ["color"] = color.DeepClone(),
+                ["x"] = x.DeepClone(), ["y"] = Accuracy("lo"), ["y2"] = new JsonObject { ["field"] = "hi" }, ["color"] = band.DeepClone(),
             }),
             Layer(new JsonObject { ["type"] = "rule", ["opacity"] = 0.5 }, new JsonObject
             {
-                ["x"] = x.DeepClone(), ["y"] = Accuracy("lo"), ["y2"] = new JsonObject { ["field"] = "hi" }, ["color"] = color.DeepClone(),
+                ["x"] = x.DeepClone(), ["y"] = Accuracy("lo"), ["y2"] = new JsonObject { ["field"] = "hi" }, ["color"] = band.DeepClone(),
             }),
             Layer(new JsonObject { ["type"] = "line", ["point"] = true }, new JsonObject
             {
@@ -131,9 +132,10 @@ internal static class ReportCharts
     private static JsonObject LevelWinners(RunSummary s)
     {
         var multiModel = s.Models.Count > 1;
-        var budgets = s.LevelWinners.Select(w => (w.BudgetKind, w.Budget)).Distinct().OrderBy(b => b.BudgetKind, StringComparer.Ordinal).ThenBy(b => b.Budget)
+        var rows = s.Strategies.Where(r => r.Strategy != PassAtKStrategyExtensions.Name && r.ByLevel.Count > 0).ToList();
+        var budgets = rows.Select(r => (r.BudgetKind, r.Budget)).Distinct().OrderBy(b => b.BudgetKind, StringComparer.Ordinal).ThenBy(b => b.Budget)
             .Select(b => ReportText.Budget(b.Budget, b.BudgetKind)).ToList();
-        var levels = s.LevelWinners.Select(w => w.Level).Distinct(StringComparer.Ordinal).Order(ReportText.LevelComparer).ToList();
+        var levels = rows.SelectMany(r => r.ByLevel.Keys).Distinct(StringComparer.Ordinal).Order(ReportText.LevelComparer).ToList();
         var values = new JsonArray([.. s.LevelWinners.Select(w =>
         {
             var series = ReportText.Series(w.Strategy, w.ParamsText, "samples");
@@ -143,11 +145,20 @@ internal static class ReportCharts
                 ["level"] = w.Level,
                 ["winner"] = multiModel ? $"{w.Model}: {series}" : series,
                 ["accuracy"] = w.Accuracy,
-                ["label"] = ReportText.Percent(w.Accuracy),
+                ["label"] = ReportText.Percent(w.Accuracy) + (w.Tied > 0 ? $" (+{w.Tied} tied)" : ""),
             };
         })]);
-        var x = new JsonObject { ["field"] = "level", ["type"] = "ordinal", ["title"] = "difficulty level", ["sort"] = new JsonArray([.. levels.Select(l => (JsonNode)l)]) };
-        var y = new JsonObject { ["field"] = "budget", ["type"] = "ordinal", ["title"] = "budget", ["sort"] = new JsonArray([.. budgets.Select(b => (JsonNode)b)]) };
+        var x = new JsonObject
+        {
+            ["field"] = "level", ["type"] = "ordinal", ["title"] = "difficulty level",
+            ["scale"] = new JsonObject { ["domain"] = new JsonArray([.. levels.Select(l => (JsonNode)l)]) },
+            ["axis"] = new JsonObject { ["labelAngle"] = 0 },
+        };
+        var y = new JsonObject
+        {
+            ["field"] = "budget", ["type"] = "ordinal", ["title"] = "budget",
+            ["scale"] = new JsonObject { ["domain"] = new JsonArray([.. budgets.Select(b => (JsonNode)b)]) },
+        };
         return new JsonObject
         {
             ["$schema"] = Schema,
@@ -202,8 +213,8 @@ internal static class ReportCharts
                 Layer(new JsonObject { ["type"] = "point", ["filled"] = true, ["size"] = 70, ["opacity"] = 0.85 }, new JsonObject
                 {
                     ["x"] = x.DeepClone(), ["y"] = Accuracy("accuracy"),
-                    ["color"] = new JsonObject { ["field"] = "model", ["type"] = "nominal", ["title"] = "model" },
-                    ["shape"] = new JsonObject { ["field"] = "strategy", ["type"] = "nominal", ["title"] = "strategy" },
+                    ["color"] = new JsonObject { ["field"] = "strategy", ["type"] = "nominal", ["title"] = "strategy" },
+                    ["shape"] = new JsonObject { ["field"] = "model", ["type"] = "nominal", ["title"] = "model" },
                     ["tooltip"] = Tooltip(("model", "nominal"), ("series", "nominal"), ("budget", "nominal"), ("accuracy", "quantitative"), ("cost", "quantitative")),
                 }, filter: "datum.layer === 'row'")),
         };
@@ -315,8 +326,8 @@ internal static class ReportCharts
         ["field"] = field,
         ["type"] = "quantitative",
         ["title"] = title,
-        ["scale"] = log ? new JsonObject { ["type"] = "log", ["nice"] = false } : new JsonObject(),
-        ["axis"] = new JsonObject { ["format"] = "~s" },
+        ["scale"] = log ? new JsonObject { ["type"] = "log", ["nice"] = false, ["padding"] = 14 } : new JsonObject(),
+        ["axis"] = new JsonObject { ["format"] = "~s", ["tickCount"] = 6 },
     };
 
     private static JsonObject Accuracy(string field) => new()

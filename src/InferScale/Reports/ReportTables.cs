@@ -26,14 +26,14 @@ internal static class ReportTables
     public static ReportTable Winners(RunSummary s)
     {
         var multiModel = s.Models.Count > 1;
-        var levels = s.LevelWinners.Select(w => w.Level).Distinct(StringComparer.Ordinal).Order(ReportText.LevelComparer).ToList();
+        var levels = s.Strategies.SelectMany(r => r.ByLevel.Keys).Distinct(StringComparer.Ordinal).Order(ReportText.LevelComparer).ToList();
         var rows = s.LevelWinners
             .GroupBy(w => (w.BudgetKind, w.Budget))
             .OrderBy(g => g.Key.BudgetKind, StringComparer.Ordinal).ThenBy(g => g.Key.Budget)
             .Select(g => (IReadOnlyList<string>)[
                 ReportText.Budget(g.Key.Budget, g.Key.BudgetKind),
                 .. levels.Select(l => g.FirstOrDefault(w => w.Level == l) is { } w
-                    ? $"{(multiModel ? w.Model + ": " : "")}{ReportText.Series(w.Strategy, w.ParamsText, "samples")} {ReportText.Percent(w.Accuracy)}"
+                    ? $"{(multiModel ? w.Model + ": " : "")}{ReportText.Series(w.Strategy, w.ParamsText, "samples")} {ReportText.Percent(w.Accuracy)}{(w.Tied > 0 ? $" (+{w.Tied} tied)" : "")}"
                     : "—")])
             .ToList();
         return new(["budget", .. levels.Select(l => "level " + l)], rows, new HashSet<int> { 0 }, "no difficulty levels in the data");

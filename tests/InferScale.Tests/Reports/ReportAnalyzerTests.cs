@@ -90,10 +90,11 @@ public sealed class ReportAnalyzerTests
             Case("m", "greedy", 1, 1, [Problem("a", "1", false, 5), Problem("b", "2", true, 5)]),
         };
         var winners = ReportAnalyzer.Analyze(Input(outcomes)).LevelWinners;
+        // Level 1 at budget 1: every row scored 0, so no winner. Level 1 at budget 4: a tie, won by the cheaper majority.
         Assert.Equal(
-            [("samples", 1.0, "1", "greedy", 0.0), ("samples", 1.0, "2", "greedy", 1.0), ("samples", 4.0, "1", "majority", 1.0), ("samples", 4.0, "2", "best-of-n", 1.0)],
-            winners.Select(w => (w.BudgetKind, w.Budget, w.Level, w.Strategy, w.Accuracy)));
-        Assert.Equal(2, winners[2].Contenders); // pass-at-k (oracle) does not compete
+            [("samples", 1.0, "2", "greedy", 1.0, 0), ("samples", 4.0, "1", "majority", 1.0, 1), ("samples", 4.0, "2", "best-of-n", 1.0, 0)],
+            winners.Select(w => (w.BudgetKind, w.Budget, w.Level, w.Strategy, w.Accuracy, w.Tied)));
+        Assert.Equal(2, winners[1].Contenders); // pass-at-k (oracle) does not compete
     }
 
     [Fact]
