@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using InferScale.Analysis.ComputeOptimal;
 using InferScale.Experiments.Results;
+using InferScale.Reports;
+using InferScale.Strategies;
 using Spectre.Console;
 
 namespace InferScale.Cli.Running;
@@ -79,10 +81,52 @@ internal static class RunOutputs
             report.Save(Path.Combine(dir, ComputeOptimalName));
             report.SavePolicy(Path.Combine(dir, PolicyName));
         }
-        await Task.CompletedTask.ConfigureAwait(false);
-        _ = experimentName;
-        _ = models;
-        _ = elapsed;
+        var input = new ReportInput
+        {
+            ExperimentName = experimentName,
+            Outcomes = outcomes,
+            Models = models,
+            Seed = outcomes.Select(o => o.Seed).DefaultIfEmpty(0UL).Min(),
+            WallTime = elapsed,
+            ComputeOptimal = report is null ? null : Section(report),
+        };
+        await ReportWriter.WriteAsync(dir, input, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The report's view of the compute-optimal analysis. The headline figure uses oracle difficulty bins (pass@1 of the
+    /// run's own samples), as Snell et al.'s main results do; the predicted-difficulty figure (usable at test time,
+    /// probe cost included) is in the curve and in compute-optimal.json.
+    /// </summary>
+    internal static ComputeOptimalSection Section(ComputeOptimalReport report)
+    {
+        var headline = report.Oracle ?? report.Headline;
+        var curve = new List<ComputeOptimalPoint>();
+        foreach (var analysis in new[] { report.Oracle, report.Predicted })
+        {
+            if (analysis is null)
+                continue;
+            var label = analysis.Difficulty == DifficultyEstimate.Oracle ? "oracle bins" : "predicted bins";
+            foreach (var p in analysis.Allocation)
+                curve.Add(new ComputeOptimalPoint($"allocation, {label}", p.Target, p.MeanTokens, p.MeanFlops, p.Accuracy));
+        }
+        foreach (var b in report.BaselineCurve)
+            curve.Add(new ComputeOptimalPoint($"{report.Baseline.Configuration.Strategy} (baseline)", b.Configuration.Budget, b.MeanTokens, b.MeanFlops, b.Accuracy));
+        var choices = headline.Policy.Select((c, i) => new ComputeOptimalChoice(
+            (i + 1).ToString(CultureInfo.InvariantCulture),
+            string.Create(CultureInfo.InvariantCulture, $"{headline.Difficulty.ToString().ToLowerInvariant()} {c.Range.Low:0.###}–{c.Range.High:0.###} ({c.Range.Problems} problems)"),
+            c.Configuration.Strategy,
+            string.Join(",", c.Configuration.Params.Select(p => $"{p.Key}={p.Value}")),
+            c.Configuration.Budget,
+            c.FoldAccuracy)).ToList();
+        return new ComputeOptimalSection
+        {
+            BonAccuracy = report.Baseline.Accuracy,
+            BonTokens = report.Baseline.MeanTokens,
+            TokensToMatch = headline.TokensToMatchBaseline,
+            Curve = curve,
+            Choices = choices,
+        };
     }
 
     /// <summary>Prints one row per case: model, strategy, params, budget, accuracy, mean tokens per problem.</summary>
