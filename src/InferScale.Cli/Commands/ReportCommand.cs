@@ -15,7 +15,8 @@ internal static class ReportCommand
         {
             var path = Path.GetFullPath(parse.GetValue(dir)!);
             var (outcomes, models) = RunOutputs.Read(path);
-            var name = Path.GetFileName(path);
+            var configPath = Path.Combine(path, "config.json");
+            var name = File.Exists(configPath) ? InferScale.Experiments.ExperimentPlan.Load(configPath).Name : Path.GetFileName(path);
             await RunOutputs.WriteAsync(path, name, outcomes, models, null, ct).ConfigureAwait(false);
             RunOutputs.PrintSummary(context, outcomes);
             context.Console.MarkupLine(Markup.Escape($"{outcomes.Count} cases; outputs in {path}"));

@@ -74,8 +74,12 @@ internal static class ReportCharts
             ["hi"] = r.Ci[1],
         })]);
         var x = Axis("cost", title, log: true);
-        var color = new JsonObject { ["field"] = "series", ["type"] = "nominal", ["title"] = "strategy" };
-        var band = new JsonObject { ["field"] = "series", ["type"] = "nominal", ["legend"] = null };
+        var color = new JsonObject
+        {
+            ["field"] = "series", ["type"] = "nominal", ["title"] = "strategy",
+            ["legend"] = new JsonObject { ["symbolOpacity"] = 1, ["labelLimit"] = 320 },
+        };
+        var band = color; // one shared colour scale, so one legend (a "legend": null here would hide it for every layer)
         return Facet(values, new JsonArray(
             Layer(new JsonObject { ["type"] = "area", ["opacity"] = 0.08 }, new JsonObject
             {
