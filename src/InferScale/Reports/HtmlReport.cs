@@ -55,6 +55,9 @@ public static partial class HtmlReport
         if (summary.ExchangeRate.Note is { } note) sb.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
         if (summary.ExchangeRate.Rows.Count > 0) Table(sb, ReportTables.Exchange(summary));
 
+        Section(sb, "Reproducibility of each backend (probed at the start of the run)", byId, [], null);
+        Table(sb, ReportTables.Reproducibility(summary));
+
         var specs = new JsonArray([.. charts.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["spec"] = c.Spec.DeepClone() })]);
         sb.Append("<script type=\"application/json\" id=\"report-specs\">").Append(specs.ToJsonString(SpecJson)).Append("</script>\n");
         sb.Append("<script>\n").Append(EmbedScript).Append("</script>\n");

@@ -89,4 +89,13 @@ internal static class ReportTables
                 r.SmallAccuracy is { } a ? ReportText.Percent(a) : "—", r.Winner])],
             new HashSet<int> { 0, 1, 2, 3, 5 }, "no comparison");
     }
+
+    public static ReportTable Reproducibility(RunSummary s) => new(
+        ["model", "same request twice → same samples", "batched = one at a time", "distinct of 4 probe samples", "probe error"],
+        [.. s.Models.Where(m => m.Reproducibility is not null).Select(m => (IReadOnlyList<string>)[
+            m.Name, YesNo(m.Reproducibility!.Repeatable), YesNo(m.Reproducibility.BatchInvariant),
+            m.Reproducibility.DistinctSamples.ToString(CultureInfo.InvariantCulture), m.Reproducibility.Error ?? ""])],
+        new HashSet<int> { 3 }, "no backend was probed");
+
+    private static string YesNo(bool? value) => value switch { true => "yes", false => "NO", null => "unknown" };
 }

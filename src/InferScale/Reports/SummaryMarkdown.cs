@@ -36,6 +36,9 @@ public static class SummaryMarkdown
         sb.Append("\n## Exchange rate (FLOPs-matched)\n\n");
         if (summary.ExchangeRate.Note is { } note) sb.Append(Cell(note)).Append("\n\n");
         if (summary.ExchangeRate.Rows.Count > 0) Table(sb, ReportTables.Exchange(summary));
+
+        sb.Append("\n## Reproducibility of each backend (probed at the start of the run)\n\n");
+        Table(sb, ReportTables.Reproducibility(summary));
         return sb.ToString();
     }
 

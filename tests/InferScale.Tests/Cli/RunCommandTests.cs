@@ -50,6 +50,29 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_SmokePresetTwiceWithOneSeed_IdenticalSummariesApartFromWallTime()
+    {
+        var a = Path.Combine(_dir, "smoke-a");
+        var b = Path.Combine(_dir, "smoke-b");
+        foreach (var dir in new[] { a, b })
+        {
+            var result = await CliRunner.RunAsync("run", "--preset", "smoke", "--seed", "5", "--out", dir, "--quiet");
+            Assert.True(result.ExitCode == 0, result.Error);
+        }
+        static string WithoutWallTime(string path)
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            Assert.True(node.Remove("wall_time_seconds"), "the wall-clock field lives apart at the top level");
+            return node.ToJsonString();
+        }
+        var summaryA = WithoutWallTime(Path.Combine(a, "summary.json"));
+        Assert.Equal(summaryA, WithoutWallTime(Path.Combine(b, "summary.json")));
+        Assert.Contains("\"compute_optimal\"", summaryA, StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(a, "outcomes.jsonl")), await File.ReadAllTextAsync(Path.Combine(b, "outcomes.jsonl")));
+        Assert.True(File.Exists(Path.Combine(a, "report.html")));
+    }
+
+    [Fact]
     public async Task Run_InvalidBudget_NamesTheFieldAndDoesNoWork()
     {
         var config = WriteConfig(RunFixtures.ConfigJson().Replace("\"budgets\": [2, 4]", "\"budgets\": [2, -4]", StringComparison.Ordinal));

@@ -16,4 +16,11 @@ public sealed record ModelInfo
     /// <summary>Tokens the model was pretrained on, when known.</summary>
     [JsonPropertyName("training_tokens")]
     public long? TrainingTokens { get; init; }
+
+    /// <summary>
+    /// The reproducibility guarantees the backend kept when probed at the start of the run
+    /// (<see cref="Backends.SeedProbe"/>); null when not probed.
+    /// </summary>
+    [JsonPropertyName("reproducibility")]
+    public Backends.SeedProbeResult? Reproducibility { get; init; }
 }

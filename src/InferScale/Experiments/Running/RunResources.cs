@@ -73,7 +73,9 @@ public sealed class RunResources : IAsyncDisposable
                 ModelShape? shape = parameters is long p && meta.Layers is int l && meta.ModelDim is int dim && p > 0 && l > 0 && dim > 0
                     ? new ModelShape(p, l, dim, 1, 1)
                     : parameters is long q && q > 0 ? new ModelShape(q, 1, 1, 1, 1) : null;
-                var info = new ModelInfo { Name = spec.Name, Parameters = parameters, TrainingTokens = spec.TrainingTokens };
+                var probePrompt = problems.Values.First()[0].Prompt;
+                var probe = await SeedProbe.CheckAsync(inner, probePrompt, new SamplingOptions { Temperature = 1, MaxTokens = 24, Seed = 20251123 }, 4, cancellationToken).ConfigureAwait(false);
+                var info = new ModelInfo { Name = spec.Name, Parameters = parameters, TrainingTokens = spec.TrainingTokens, Reproducibility = probe };
                 models[spec.Name] = new RunModel(spec, new MemoizingGenerator(inner, memo, spec.Name, shape), shape, info);
             }
             var reward = OpenRewardModel(config.RewardModel);
