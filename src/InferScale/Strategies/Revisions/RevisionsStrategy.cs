@@ -11,7 +11,8 @@ namespace InferScale.Strategies;
 /// (<see cref="RevisionPrompt.Build"/>) over the most recent attempts, at most
 /// <see cref="RevisionsOptions.ContextAttempts"/>, that fit the context; or the continuation
 /// (<see cref="RevisionContinuation"/>) of the latest attempt, re-checking the step the reward model scores lowest
-/// (the first such; when the context has no reward model, a step drawn from the seed and the sample index); or, when
+/// (the first such; when it scores every step alike it flags none and the attempt is a fresh sample; when the context
+/// has no reward model, a step drawn from the seed and the sample index); or, when
 /// neither fits, a fresh sample of the original prompt. Each choice is recorded in the trace. Rounds run attempt by
 /// attempt across chains and stop when the budget refuses a call. The answer is chosen over every attempt of every
 /// chain: by majority, or by the verifier's highest score (ties: lower index).
@@ -88,13 +89,15 @@ internal sealed class RevisionsStrategy(RevisionsOptions options) : ScalingStrat
         {
             var latest = history[^1];
             var steps = RevisionContinuation.Steps(latest.Text, run.Context.StepDelimiter, Options.ThinkClose);
-            if (steps.Count > 0)
+            var cut = steps.Count == 0 ? null : await CutAsync(run, latest, steps.Count, scores, cancellationToken).ConfigureAwait(false);
+            if (cut is null && steps.Count > 0)
+                return (original, "", $"fresh sample: the reward model flags no step of attempt {latest.Index}");
+            if (cut is int at)
             {
-                var cut = await CutAsync(run, latest, steps.Count, scores, cancellationToken).ConfigureAwait(false);
-                var prefix = RevisionContinuation.Build(steps, cut, run.Context.StepDelimiter, Options.WaitText);
-                var room = Math.Min(maxTokens, RewrittenTokens(latest, steps, cut));
+                var prefix = RevisionContinuation.Build(steps, at, run.Context.StepDelimiter, Options.WaitText);
+                var room = Math.Min(maxTokens, RewrittenTokens(latest, steps, at));
                 if (Fits(run, context, original, prefix, room))
-                    return (original, prefix, $"continuation of attempt {latest.Index}, re-checking step {cut + 1} of {steps.Count}");
+                    return (original, prefix, $"continuation of attempt {latest.Index}, re-checking step {at + 1} of {steps.Count}");
             }
         }
         return (original, "", $"fresh sample: no previous attempt fits the context ({context} tokens) in the {Options.Format} format");
@@ -105,18 +108,22 @@ internal sealed class RevisionsStrategy(RevisionsOptions options) : ScalingStrat
         context is not int n || run.Budget.PromptTokenBound(prompt, prefix) + 1 + Math.Max(1, room) <= n;
 
     /// <summary>
-    /// The tokens a continuation rewrites: the re-checked step and everything after it, estimated from the attempt's
-    /// completion tokens in proportion to the characters.
+    /// The tokens a continuation writes: the re-checked step twice (the wait line restates it) and everything after it,
+    /// estimated from the attempt's completion tokens in proportion to the characters.
     /// </summary>
     private static long RewrittenTokens(Sample attempt, IReadOnlyList<string> steps, int cut)
     {
-        var kept = steps.Take(cut).Sum(s => s.Length + 1);
-        var share = attempt.Text.Length == 0 ? 1.0 : Math.Clamp(1.0 - (double)kept / attempt.Text.Length, 0, 1);
+        var kept = steps.Take(cut).Sum(s => s.Length + 1) - steps[cut].Length - 1;
+        var share = attempt.Text.Length == 0 ? 1.0 : Math.Clamp(1.0 - (double)kept / attempt.Text.Length, 0, 2);
         return (long)Math.Ceiling(Math.Max(1, attempt.CompletionTokens) * share);
     }
 
-    /// <summary>The step to re-check: the first lowest-scored thinking step, or a seeded one without a reward model.</summary>
-    private async ValueTask<int> CutAsync(StrategyRun run, Sample attempt, int steps, Dictionary<int, RewardScore?> scores, CancellationToken cancellationToken)
+    /// <summary>
+    /// The step to re-check: the first lowest-scored thinking step (<see langword="null"/> when the reward model scores
+    /// every thinking step alike, so it flags none), or, without a reward model or when scoring failed, a step drawn
+    /// from the seed and the attempt's index.
+    /// </summary>
+    private async ValueTask<int?> CutAsync(StrategyRun run, Sample attempt, int steps, Dictionary<int, RewardScore?> scores, CancellationToken cancellationToken)
     {
         if (run.Context.RewardModel is not null)
         {
@@ -124,7 +131,8 @@ internal sealed class RevisionsStrategy(RevisionsOptions options) : ScalingStrat
             if (score is { StepScores.Count: > 0 })
             {
                 var thinking = score.StepScores.Take(steps).ToList();
-                return thinking.IndexOf(thinking.Min());
+                var min = thinking.Min();
+                return min == thinking.Max() ? null : thinking.IndexOf(min);
             }
         }
         return new SplitMix64(SplitMix64.Combine(run.Context.Seed, 0x2E71_5105UL, (ulong)attempt.Index)).Between(0, steps - 1);
