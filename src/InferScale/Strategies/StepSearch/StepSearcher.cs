@@ -10,7 +10,8 @@ namespace InferScale.Strategies;
 /// (<see cref="StrategyRun.GenerateAsync"/> with <c>continuation</c>): under a samples budget N a step-level search keeps
 /// at most N sequences in flight (its width), and tokens and FLOPs budgets charge every step.
 /// A step completes the solution when the extracted answer appears, when the step is empty (the model wrote no more
-/// steps), when it hit the length limit, or when it failed; otherwise the delimiter is appended.
+/// steps), when it hit the length limit or filled the model's context (<see cref="GeneratorMetadata.ContextLength"/>),
+/// or when it failed; otherwise the delimiter is appended.
 /// </summary>
 internal sealed class StepSearcher
 {
@@ -55,8 +56,9 @@ internal sealed class StepSearcher
         };
         var samples = await Run.GenerateAsync(request, 1, continuation: parent.Depth > 0, cancellationToken).ConfigureAwait(false);
         var children = new List<StepNode>(samples.Count);
+        var context = Run.Context.Generator.Metadata.ContextLength;
         foreach (var s in samples)
-            children.Add(Child(parent, s));
+            children.Add(Child(parent, s, context is int n && s.PromptTokens + s.CompletionTokens >= n - 1));
         return children;
     }
 
@@ -161,7 +163,11 @@ internal sealed class StepSearcher
         return current;
     }
 
-    private StepNode Child(StepNode parent, Sample step)
+    /// <summary>
+    /// The node <paramref name="step"/> makes after <paramref name="parent"/>; <paramref name="atContextEnd"/> (the
+    /// step filled the model's context, so nothing can continue it) completes it as if it hit the length limit.
+    /// </summary>
+    private StepNode Child(StepNode parent, Sample step, bool atContextEnd = false)
     {
         var completion = parent.CompletionTokens + step.CompletionTokens;
         if (step.FinishReason == FinishReason.Error)
@@ -177,12 +183,12 @@ internal sealed class StepSearcher
         }
         var text = parent.Text + step.Text;
         var answer = Run.Context.Extractor.Extract(text);
-        var complete = answer is not null || step.FinishReason != FinishReason.Stop || string.IsNullOrWhiteSpace(step.Text);
+        var complete = answer is not null || step.FinishReason != FinishReason.Stop || string.IsNullOrWhiteSpace(step.Text) || atContextEnd;
         return new StepNode(parent, complete ? text : text + Run.Context.StepDelimiter, step.Index)
         {
             IsComplete = complete,
             Answer = answer,
-            FinishReason = step.FinishReason,
+            FinishReason = atContextEnd && answer is null && step.FinishReason == FinishReason.Stop ? FinishReason.Length : step.FinishReason,
             PromptTokens = step.PromptTokens,
             CompletionTokens = completion,
         };
