@@ -6,8 +6,9 @@ namespace InferScale.Strategies;
 /// Options of <c>mcts</c>: Monte Carlo tree search over steps with UCT selection, where every simulation rolls out to a
 /// complete solution whose PRM score is backed up.
 /// <para>
-/// Budget rule: one simulation is one generator call that continues the selected node's text to the end of a solution
-/// (its first step becomes the new tree node, the rest is the rollout), so it is charged as one sample. Under a samples
+/// Budget rule: one simulation is one generated sequence that continues the selected node's text to the end of a
+/// solution (its first step becomes the new tree node, the rest is the rollout), so it is charged as one sample (the
+/// simulations due at one node share a call and its prefill). Under a samples
 /// budget N the search runs N simulations and generates at most N full solutions' worth of tokens (a rollout from a
 /// deeper node generates fewer, since the node's prefix is reused); tokens and FLOPs budgets charge every call as
 /// made. The first simulation continues the empty solution, so any budget that admits one sample yields a complete
@@ -33,10 +34,11 @@ public sealed record MctsOptions : ScalingStrategyOptions
 
     /// <summary>
     /// Simulations started from a node before selection descends below it (its children are the distinct first steps
-    /// those rollouts wrote). Default 2: a narrow, deep tree, which finds a wrong step anywhere on a path.
+    /// those rollouts wrote; the simulations due at a node share one call). Default 4 (on arith-0.3m at 16 samples:
+    /// 60% with 4, 56% with 2, 57% with 8).
     /// </summary>
     [Description("Simulations started from a node before selection descends into its children.")]
-    public int ExpansionWidth { get; init; } = 2;
+    public int ExpansionWidth { get; init; } = 4;
 
     /// <summary>Maximum tree depth (steps); rollouts still run to the end of the solution. Default 40.</summary>
     [Description("Maximum tree depth (steps); rollouts still run to the end of the solution.")]

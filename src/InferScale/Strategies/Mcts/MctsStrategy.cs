@@ -7,10 +7,13 @@ namespace InferScale.Strategies;
 /// (<c>Q + C·sqrt(ln N / n)</c>, unvisited children first, ties to the earlier child), descending only below nodes from
 /// which <see cref="MctsOptions.ExpansionWidth"/> simulations already started and only into children that are not
 /// terminal (finished, or at the maximum depth; a node whose children are all terminal is expanded again);
-/// (2) expands it and rolls out in one call: the policy continues the node's text to the end of a solution (sample
-/// <c>k</c> for simulation <c>k</c>), the continuation's first step becomes the node's child (merged with an identical
-/// existing child) and the whole text is a complete solution; (3) scores the solution with the PRM (aggregated) and
-/// (4) backs that reward up from the child to the root. Every simulation is one charged sample (see
+/// (2) expands it and rolls out: the policy continues the node's text to the end of a solution (sample <c>k</c> for
+/// simulation <c>k</c>), the continuation's first step becomes the node's child (merged with an identical existing
+/// child) and the whole text is a complete solution; (3) scores the solution with the PRM (aggregated) and (4) backs
+/// that reward up from the child to the root. The simulations still due at a selected node (up to
+/// <see cref="MctsOptions.ExpansionWidth"/> in all) are made in one call, so they share one prefill of its prefix;
+/// at the root this is exactly the sequential search (selection returns the root until it has them all), deeper it
+/// backs their rewards up together. Every simulation is one charged sample (see
 /// <see cref="MctsOptions"/>). The search stops after its simulations or when the budget refuses a call. Decision: the
 /// complete, answered solution with the highest reward (ties: the answer whose solutions weigh most in total, then the
 /// lower index), so the result has an answer whenever any rollout produced one.
@@ -25,30 +28,35 @@ internal sealed class MctsStrategy(MctsOptions options) : ScalingStrategy<MctsOp
         var root = new MctsNode(StepSearcher.Root(), null);
         var solutions = new List<StepNode>();
         var done = 0;
-        for (var k = 0; k < simulations; k++)
+        while (done < simulations)
         {
             var node = Select(root);
-            var samples = await run.SampleAsync(k, 1, prefix: node.Step.Text, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var batch = Math.Min(Options.ExpansionWidth - node.Expansions, simulations - done);
+            if (batch < 1)
+                batch = 1;
+            var samples = await run.SampleAsync(done, batch, prefix: node.Step.Text, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (samples.Count == 0)
                 break;
-            done++;
-            node.Expansions++;
-            var sample = samples[0];
-            var solution = Solution(run, node.Step, sample);
-            solutions.Add(solution);
-            if (solution.Failed)
-                continue;
-            var child = Child(run, node, sample);
-            if (!await scorer.ScoreAsync(solution, cancellationToken).ConfigureAwait(false))
-                continue;
-            var reward = solution.Score!.Value;
-            for (var n = child; n is not null; n = n.Parent)
+            done += samples.Count;
+            node.Expansions += samples.Count;
+            foreach (var sample in samples)
             {
-                n.Visits++;
-                n.ValueSum += reward;
+                var solution = Solution(run, node.Step, sample);
+                solutions.Add(solution);
+                if (solution.Failed)
+                    continue;
+                var child = Child(run, node, sample);
+                if (!await scorer.ScoreAsync(solution, cancellationToken).ConfigureAwait(false))
+                    continue;
+                var reward = solution.Score!.Value;
+                for (var n = child; n is not null; n = n.Parent)
+                {
+                    n.Visits++;
+                    n.ValueSum += reward;
+                }
+                run.Note(TraceEventKind.Decision,
+                    $"simulation {sample.Index + 1}: from depth {node.Step.Depth}, new step at depth {child.Step.Depth}, rollout reward {reward:G4}", sample.Index, 1);
             }
-            run.Note(TraceEventKind.Decision,
-                $"simulation {k + 1}: from depth {node.Step.Depth} ({node.Visits} visits), new step at depth {child.Step.Depth}, rollout reward {reward:G4}", sample.Index, 1);
         }
         run.Note(TraceEventKind.Decision, $"{done} simulations, {solutions.Count(s => s.Answer is not null && !s.Failed)} answered; root visits {root.Visits}, depth {Depth(root)}");
         return Decide(run, solutions);

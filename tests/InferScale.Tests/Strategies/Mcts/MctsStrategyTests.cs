@@ -36,14 +36,15 @@ public sealed class MctsStrategyTests
     }
 
     [Fact]
-    public async Task RunAsync_SamplesBudget_EachSimulationIsOneCallRolledOutToTheEnd()
+    public async Task RunAsync_SamplesBudget_EachSimulationIsOneSampleRolledOutToTheEnd()
     {
         var policy = new ArithStepPolicy(0.3);
         var (result, _) = await StepSearchTestKit.RunAsync("mcts", policy, ComputeBudget.Samples(8), StepSearchTestKit.Problems[35], options: MinAggregation);
 
-        Assert.Equal(8, policy.Requests.Count);
-        Assert.All(policy.Requests, r => Assert.Equal(1, r.Count));
-        Assert.Equal(Enumerable.Range(0, 8), policy.Requests.Select(r => r.FirstIndex));
+        Assert.Equal(8, policy.Requests.Sum(r => r.Count));
+        Assert.Equal(Enumerable.Range(0, 8), policy.Requests.SelectMany(r => Enumerable.Range(r.FirstIndex, r.Count)));
+        Assert.Equal(4, policy.Requests[0].Count);
+        Assert.All(policy.Requests, r => Assert.InRange(r.Count, 1, 4));
         Assert.All(policy.Requests, r => Assert.DoesNotContain(ArithFormat.StepDelimiter, r.Sampling.Stop));
         Assert.All(result.Candidates, c => Assert.NotEqual(FinishReason.Error, c.Sample.FinishReason));
         Assert.Contains(result.Trace, e => e.Message.StartsWith("simulation 8:", StringComparison.Ordinal));
