@@ -52,6 +52,7 @@ public sealed class EngineGenerator : IGenerator
             Parameters = config.ParameterCount,
             Layers = config.Layers,
             ModelDim = config.Dim,
+            ContextLength = config.ContextLength,
         };
     }
 

@@ -14,6 +14,12 @@ public sealed record GeneratorMetadata(string ProviderName, string ModelId)
     /// <summary>Model (embedding) width when known.</summary>
     public int? ModelDim { get; init; }
 
+    /// <summary>
+    /// The model's context window in tokens (prompt, prefix and completion together) when the backend knows it (the
+    /// engine sets it; remote backends leave it <see langword="null"/>).
+    /// </summary>
+    public int? ContextLength { get; init; }
+
     /// <summary>Endpoint address for remote backends.</summary>
     public Uri? Endpoint { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace InferScale.Strategies;
 
-/// <summary>A node of the MCTS tree: a step node with its children, visit count and value sum.</summary>
+/// <summary>A node of the MCTS tree: one step of a partial solution, with its children, visit count and value sum.</summary>
 internal sealed class MctsNode(StepNode step, MctsNode? parent)
 {
     public StepNode Step { get; } = step;
@@ -9,17 +9,19 @@ internal sealed class MctsNode(StepNode step, MctsNode? parent)
 
     public List<MctsNode> Children { get; } = [];
 
+    /// <summary>Simulations backed up through this node.</summary>
     public int Visits { get; set; }
 
+    /// <summary>The sum of the rewards backed up through this node.</summary>
     public double ValueSum { get; set; }
 
-    /// <summary>Whether the node was expanded (possibly into no usable child, which makes it a dead end).</summary>
-    public bool Expanded { get; set; }
+    /// <summary>Simulations that started from this node (rollouts that continued its text).</summary>
+    public int Expansions { get; set; }
 
     public double Mean => Visits == 0 ? 0 : ValueSum / Visits;
 
-    /// <summary>A leaf that can never be expanded: a finished solution, a dead end, or a node at the maximum depth.</summary>
-    public bool IsTerminal(int maxDepth) => Step.IsComplete || Step.Depth >= maxDepth || (Expanded && Children.Count == 0);
+    /// <summary>A node no simulation starts from or passes through: a finished step or a node at the maximum depth.</summary>
+    public bool IsTerminal(int maxDepth) => Step.IsComplete || Step.Depth >= maxDepth;
 
     /// <summary>UCT: <c>Q + C·sqrt(ln N_parent / n)</c>; unvisited children first.</summary>
     public double Uct(double c, int parentVisits) =>

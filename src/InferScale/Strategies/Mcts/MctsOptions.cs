@@ -2,31 +2,46 @@ using System.ComponentModel;
 
 namespace InferScale.Strategies;
 
-/// <summary>Options of <c>mcts</c>: Monte Carlo tree search over steps with UCT selection and PRM values.</summary>
+/// <summary>
+/// Options of <c>mcts</c>: Monte Carlo tree search over steps with UCT selection, where every simulation rolls out to a
+/// complete solution whose PRM score is backed up.
+/// <para>
+/// Budget rule: one simulation is one generated sequence that continues the selected node's text to the end of a
+/// solution (its first step becomes the new tree node, the rest is the rollout), so it is charged as one sample (the
+/// simulations due at one node share a call and its prefill). Under a samples
+/// budget N the search runs N simulations and generates at most N full solutions' worth of tokens (a rollout from a
+/// deeper node generates fewer, since the node's prefix is reused); tokens and FLOPs budgets charge every call as
+/// made. The first simulation continues the empty solution, so any budget that admits one sample yields a complete
+/// solution.
+/// </para>
+/// </summary>
 public sealed record MctsOptions : ScalingStrategyOptions
 {
     /// <summary>
-    /// Width N: the search stops once N solutions are finished or N·<see cref="MaxDepth"/> steps were sampled (the most
-    /// a width-N beam search may sample). Default <see langword="null"/>: the samples budget (N samples-equivalent), or
-    /// <see cref="StepSearchWidth.DefaultWidth"/> under a tokens or FLOPs budget.
+    /// Simulations (rollouts) to run. Default <see langword="null"/>: the samples budget (N samples = N simulations), or
+    /// <see cref="StepSearchWidth.DefaultWidth"/> under a tokens or FLOPs budget (fewer when the budget runs out first).
     /// </summary>
-    [Description("Width N: stop after N finished solutions or N x max-depth steps; empty uses the samples budget (16 under a tokens/FLOPs budget).")]
-    public int? Width { get; init; }
+    [Description("Simulations (complete rollouts); empty uses the samples budget (16 under a tokens/FLOPs budget).")]
+    public int? Simulations { get; init; }
 
-    /// <summary>How PRM step scores become a node's value. Default <see cref="StepAggregation.Last"/>.</summary>
-    [Description("How PRM step scores become a node's value: last, min, product, mean, final.")]
+    /// <summary>How the PRM's step scores of a complete rollout become its reward. Default <see cref="StepAggregation.Last"/>.</summary>
+    [Description("How PRM step scores of a complete rollout become its reward: last, min, product, mean, final.")]
     public StepAggregation Aggregation { get; init; } = StepAggregation.Last;
 
     /// <summary>UCT exploration constant C. Default 1.</summary>
     [Description("UCT exploration constant C.")]
     public double ExplorationConstant { get; init; } = 1.0;
 
-    /// <summary>Children sampled when a node is expanded. Default 4.</summary>
-    [Description("Children sampled per expansion.")]
+    /// <summary>
+    /// Simulations started from a node before selection descends below it (its children are the distinct first steps
+    /// those rollouts wrote; the simulations due at a node share one call). Default 4 (on arith-0.3m at 16 samples:
+    /// 60% with 4, 56% with 2, 57% with 8).
+    /// </summary>
+    [Description("Simulations started from a node before selection descends into its children.")]
     public int ExpansionWidth { get; init; } = 4;
 
-    /// <summary>Maximum depth (steps). Default 40.</summary>
-    [Description("Maximum tree depth (steps).")]
+    /// <summary>Maximum tree depth (steps); rollouts still run to the end of the solution. Default 40.</summary>
+    [Description("Maximum tree depth (steps); rollouts still run to the end of the solution.")]
     public int MaxDepth { get; init; } = 40;
 
     /// <inheritdoc />
@@ -39,15 +54,16 @@ public sealed record MctsOptions : ScalingStrategyOptions
             throw new ArgumentOutOfRangeException(nameof(ExpansionWidth), ExpansionWidth, "ExpansionWidth must be >= 1.");
         if (MaxDepth < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxDepth), MaxDepth, "MaxDepth must be >= 1.");
-        StepSearchWidth.Validate(nameof(Width), Width);
+        if (Simulations is int s && s < 1)
+            throw new ArgumentOutOfRangeException(nameof(Simulations), s, "Simulations must be >= 1 (or empty to use the samples budget).");
     }
 
     /// <inheritdoc />
     public override void ValidateBudget(ComputeBudget budget)
     {
+        ArgumentNullException.ThrowIfNull(budget);
         base.ValidateBudget(budget);
-        StepSearchWidth.ValidateBudget(nameof(Width), Width, budget);
-        if (budget.Kind == BudgetKind.Samples && ExpansionWidth > budget.Amount)
-            throw new ArgumentOutOfRangeException(nameof(ExpansionWidth), ExpansionWidth, $"ExpansionWidth ({ExpansionWidth}) is larger than the budget ({budget}).");
+        if (Simulations is int s && budget.Kind == BudgetKind.Samples && s > budget.Amount)
+            throw new ArgumentOutOfRangeException(nameof(Simulations), s, $"Simulations ({s}) is larger than the budget ({budget}): each simulation is one sample.");
     }
 }

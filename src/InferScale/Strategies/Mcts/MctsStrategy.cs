@@ -1,70 +1,72 @@
+using InferScale.Generation;
+
 namespace InferScale.Strategies;
 
 /// <summary>
-/// <c>mcts</c>: Monte Carlo tree search over steps. Each simulation selects a leaf from the root by UCT
-/// (<c>Q + C·sqrt(ln N / n)</c>, unvisited children first, ties to the earlier child), expands it by sampling
-/// <see cref="MctsOptions.ExpansionWidth"/> next steps, values each new step by its PRM score (aggregated), and
-/// backpropagates those values to the root (visits += children, value += their sum). Selection skips terminal children
-/// (finished solutions, dead ends, nodes at the maximum depth); a node whose children are all terminal is expanded
-/// again (W more children, progressive widening). The search stops after N finished solutions,
-/// N·MaxDepth sampled steps, when every leaf is terminal, or when the budget refuses a call. Decision: follow the most
-/// visited child from the root (ties: higher value, then earlier) to a finished solution; when that path ends
-/// unfinished, the finished solution with the highest value (ties: more visits, lower index).
+/// <c>mcts</c>: Monte Carlo tree search over steps. Each simulation (1) selects a node from the root by UCT
+/// (<c>Q + C·sqrt(ln N / n)</c>, unvisited children first, ties to the earlier child), descending only below nodes from
+/// which <see cref="MctsOptions.ExpansionWidth"/> simulations already started and only into children that are not
+/// terminal (finished, or at the maximum depth; a node whose children are all terminal is expanded again);
+/// (2) expands it and rolls out: the policy continues the node's text to the end of a solution (sample <c>k</c> for
+/// simulation <c>k</c>), the continuation's first step becomes the node's child (merged with an identical existing
+/// child) and the whole text is a complete solution; (3) scores the solution with the PRM (aggregated) and (4) backs
+/// that reward up from the child to the root. The simulations still due at a selected node (up to
+/// <see cref="MctsOptions.ExpansionWidth"/> in all) are made in one call, so they share one prefill of its prefix;
+/// at the root this is exactly the sequential search (selection returns the root until it has them all), deeper it
+/// backs their rewards up together. Every simulation is one charged sample (see
+/// <see cref="MctsOptions"/>). The search stops after its simulations or when the budget refuses a call. Decision: the
+/// complete, answered solution with the highest reward (ties: the answer whose solutions weigh most in total, then the
+/// lower index), so the result has an answer whenever any rollout produced one.
 /// </summary>
 internal sealed class MctsStrategy(MctsOptions options) : ScalingStrategy<MctsOptions>(MctsStrategyExtensions.Name, options)
 {
     protected override async ValueTask<StrategyResult> RunCoreAsync(StrategyRun run, CancellationToken cancellationToken)
     {
         run.RequireRewardModel();
-        var width = StepSearchWidth.Resolve(Options.Width, run.Context.Budget);
-        var stepCap = (long)width * Options.MaxDepth;
-        var search = new StepSearcher(run, Options.Aggregation);
+        var simulations = StepSearchWidth.Resolve(Options.Simulations, run.Context.Budget);
+        var scorer = new StepSearcher(run, Options.Aggregation);
         var root = new MctsNode(StepSearcher.Root(), null);
-        var finished = new List<MctsNode>();
-        var others = new List<StepNode>();
-        long steps = 0;
-        var simulations = 0;
-        while (finished.Count < width && steps < stepCap && !root.IsTerminal(Options.MaxDepth))
+        var solutions = new List<StepNode>();
+        var done = 0;
+        while (done < simulations)
         {
-            simulations++;
-            var leaf = Select(root);
-            var children = await search.ExpandAsync(leaf.Step, Options.ExpansionWidth, null, cancellationToken).ConfigureAwait(false);
-            if (children.Count == 0)
+            var node = Select(root);
+            var batch = Math.Min(Options.ExpansionWidth - node.Expansions, simulations - done);
+            if (batch < 1)
+                batch = 1;
+            var samples = await run.SampleAsync(done, batch, prefix: node.Step.Text, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (samples.Count == 0)
                 break;
-            steps += children.Count;
-            leaf.Expanded = true;
-            var values = 0.0;
-            foreach (var child in children)
+            done += samples.Count;
+            node.Expansions += samples.Count;
+            foreach (var sample in samples)
             {
-                if (child.Failed || !await search.ScoreAsync(child, cancellationToken).ConfigureAwait(false))
-                {
-                    others.Add(child);
+                var solution = Solution(run, node.Step, sample);
+                solutions.Add(solution);
+                if (solution.Failed)
                     continue;
+                var child = Child(run, node, sample);
+                if (!await scorer.ScoreAsync(solution, cancellationToken).ConfigureAwait(false))
+                    continue;
+                var reward = solution.Score!.Value;
+                for (var n = child; n is not null; n = n.Parent)
+                {
+                    n.Visits++;
+                    n.ValueSum += reward;
                 }
-                var node = new MctsNode(child, leaf) { Visits = 1, ValueSum = child.Score!.Value };
-                leaf.Children.Add(node);
-                values += child.Score.Value;
-                if (child.IsComplete)
-                    finished.Add(node);
+                run.Note(TraceEventKind.Decision,
+                    $"simulation {sample.Index + 1}: from depth {node.Step.Depth}, new step at depth {child.Step.Depth}, rollout reward {reward:G4}", sample.Index, 1);
             }
-            Backpropagate(leaf, leaf.Children.Count, values);
         }
-        run.Note(TraceEventKind.Decision, $"{simulations} simulations, {steps} steps, {finished.Count} finished; root visits {root.Visits}");
-        var chosen = Decide(root, finished);
-        var leaves = Leaves(root).Where(n => n != root && !n.Step.IsComplete).Select(n => n.Step);
-        var candidates = finished.Select(f => run.Candidate(f.Step.ToSample(), f.Step.Score, kept: f.Step.Answer is not null))
-            .Concat(others.Concat(leaves).Select(n => run.Candidate(n.ToSample(), n.Score, kept: false)))
-            .ToList();
-        if (chosen is null)
-            return run.Complete(candidates, null, null);
-        run.Note(TraceEventKind.Decision, $"chose step {chosen.Step.Index}: {chosen.Visits} visits, value {chosen.Mean:G4}", chosen.Step.Index, 1);
-        return run.Complete(candidates, chosen.Step.Answer, candidates.First(c => c.Index == chosen.Step.Index));
+        run.Note(TraceEventKind.Decision, $"{done} simulations, {solutions.Count(s => s.Answer is not null && !s.Failed)} answered; root visits {root.Visits}, depth {Depth(root)}");
+        return Decide(run, solutions);
     }
 
-    /// <summary>Descends by UCT over the children that are not terminal; a node whose children are all terminal is expanded again.</summary>
-    private MctsNode Select(MctsNode node)
+    /// <summary>Descends by UCT from the root; stops at a node that may still start simulations.</summary>
+    private MctsNode Select(MctsNode root)
     {
-        while (true)
+        var node = root;
+        while (node.Expansions >= Options.ExpansionWidth)
         {
             var parent = node;
             var open = parent.Children.Where(c => !c.IsTerminal(Options.MaxDepth)).ToList();
@@ -72,29 +74,75 @@ internal sealed class MctsStrategy(MctsOptions options) : ScalingStrategy<MctsOp
                 return parent;
             node = open.OrderByDescending(c => c.Uct(Options.ExplorationConstant, parent.Visits)).First();
         }
+        return node;
     }
 
-    private static void Backpropagate(MctsNode? node, int visits, double value)
+    /// <summary>The complete solution a simulation wrote: the node's text plus the continuation.</summary>
+    private static StepNode Solution(StrategyRun run, StepNode from, Sample sample)
     {
-        for (; node is not null; node = node.Parent)
+        var text = from.Text + sample.Text;
+        var failed = sample.FinishReason == FinishReason.Error;
+        return new StepNode(from, text, sample.Index)
         {
-            node.Visits += visits;
-            node.ValueSum += value;
-        }
+            IsComplete = true,
+            Answer = failed ? null : run.Context.Extractor.Extract(text),
+            FinishReason = sample.FinishReason,
+            Error = failed ? sample.Error ?? "generation failed" : null,
+            PromptTokens = sample.PromptTokens,
+            CompletionTokens = sample.CompletionTokens,
+        };
     }
 
-    private static MctsNode? Decide(MctsNode root, List<MctsNode> finished)
+    /// <summary>The continuation's first step as a child of <paramref name="node"/> (an identical existing child is reused).</summary>
+    private static MctsNode Child(StrategyRun run, MctsNode node, Sample sample)
     {
-        var node = root;
-        while (node.Children.Count > 0)
-            node = node.Children.OrderByDescending(c => c.Visits).ThenByDescending(c => c.Mean).First();
-        if (node.Step.IsComplete && node.Step.Answer is not null && !node.Step.Failed)
-            return node;
-        return finished.Where(f => f.Step.Answer is not null)
-            .OrderByDescending(f => f.Mean).ThenByDescending(f => f.Visits).ThenBy(f => f.Step.Index)
-            .FirstOrDefault();
+        var delimiter = run.Context.StepDelimiter;
+        var text = sample.Text;
+        var start = 0;
+        while (text.AsSpan(start).StartsWith(delimiter, StringComparison.Ordinal))
+            start += delimiter.Length;
+        var at = text.IndexOf(delimiter, start, StringComparison.Ordinal);
+        var end = at < 0 ? text.Length : at + delimiter.Length;
+        var step = text[..end];
+        var childText = node.Step.Text + step;
+        var answer = run.Context.Extractor.Extract(childText);
+        var complete = end >= text.Length || string.IsNullOrWhiteSpace(text[end..]) || answer is not null;
+        if (complete)
+            childText = node.Step.Text + text;
+        var existing = node.Children.FirstOrDefault(c => string.Equals(c.Step.Text, childText, StringComparison.Ordinal));
+        if (existing is not null)
+            return existing;
+        var child = new MctsNode(new StepNode(node.Step, childText, sample.Index)
+        {
+            IsComplete = complete,
+            Answer = complete ? run.Context.Extractor.Extract(childText) : null,
+            FinishReason = complete ? sample.FinishReason : FinishReason.Stop,
+        }, node);
+        node.Children.Add(child);
+        return child;
     }
 
-    private static IEnumerable<MctsNode> Leaves(MctsNode node) =>
-        node.Children.Count == 0 ? [node] : node.Children.SelectMany(Leaves);
+    /// <summary>Completes the run with the best complete, answered, scored solution.</summary>
+    private static StrategyResult Decide(StrategyRun run, List<StepNode> solutions)
+    {
+        var finished = solutions.Where(s => s is { Failed: false, Answer: not null, Score: not null }).ToList();
+        var candidates = solutions.Select(s => run.Candidate(s.ToSample(), s.Score, kept: finished.Contains(s))).ToList();
+        var groups = AnswerVoting.Group(finished.Select(s => (s.ToSample(), s.Score!.Value)), run.Context.Equivalence);
+        var weightOf = groups.SelectMany(g => g.Members.Select(m => (m.Index, g.Weight))).ToDictionary(p => p.Index, p => p.Weight);
+        var chosen = finished
+            .OrderByDescending(s => s.Score)
+            .ThenByDescending(s => weightOf.GetValueOrDefault(s.Index))
+            .ThenBy(s => s.Index)
+            .FirstOrDefault();
+        if (chosen is null)
+        {
+            run.Note(TraceEventKind.Decision, $"no complete, answered, scored solution among {solutions.Count} rollouts");
+            return run.Complete(candidates, null, null);
+        }
+        run.Note(TraceEventKind.Decision,
+            $"chose rollout {chosen.Index}: reward {chosen.Score:G4}, its answer weighs {weightOf.GetValueOrDefault(chosen.Index):G4} over {finished.Count} solutions", chosen.Index, 1);
+        return run.Complete(candidates, chosen.Answer, candidates.First(c => c.Index == chosen.Index));
+    }
+
+    private static int Depth(MctsNode node) => node.Children.Count == 0 ? node.Step.Depth : node.Children.Max(Depth);
 }

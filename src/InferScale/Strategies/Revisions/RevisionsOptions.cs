@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using InferScale.Tasks.Arith;
 
 namespace InferScale.Strategies;
 
@@ -32,10 +33,41 @@ public sealed record RevisionsOptions : ScalingStrategyOptions
     [Description("How the final answer is chosen across chains: majority or verifier.")]
     public RevisionSelection Selection { get; init; } = RevisionSelection.Majority;
 
+    /// <summary>
+    /// How previous attempts are shown to the model. Default <see cref="RevisionFormat.Auto"/>: the revision prompt
+    /// when it fits the context, else the continuation, else a fresh sample (each recorded in the trace).
+    /// </summary>
+    [Description("How previous attempts are shown: auto (prompt if it fits, else continuation), prompt, continuation.")]
+    public RevisionFormat Format { get; init; } = RevisionFormat.Auto;
+
+    /// <summary>
+    /// The model's context in tokens (prompt, prefix and completion). Default <see langword="null"/>: the generator's
+    /// <see cref="Generation.GeneratorMetadata.ContextLength"/> (none: unlimited). A revision is made only when its
+    /// prompt (bounded by <see cref="BudgetTracker.PromptTokenBound"/>, plus one token) leaves room for as many tokens
+    /// as the attempt it revises wrote (the continuation format: as many as it rewrites); older attempts are dropped
+    /// first, and when not even the latest fits, the attempt is a fresh sample of the original prompt.
+    /// </summary>
+    [Description("The model's context in tokens; empty uses the generator's (none: unlimited).")]
+    public int? ContextTokens { get; init; }
+
+    /// <summary>The word the continuation format appends to re-check a step. Default <c>Wait</c>.</summary>
+    [Description("The word the continuation format appends to re-check a step.")]
+    public string WaitText { get; init; } = ArithFormat.Wait;
+
+    /// <summary>The end-of-thinking delimiter; the continuation format keeps only the thinking before it. Default <c>&lt;/think&gt;</c>.</summary>
+    [Description("The end-of-thinking delimiter; the continuation format keeps the thinking before it.")]
+    public string ThinkClose { get; init; } = ArithFormat.ThinkClose;
+
     /// <inheritdoc />
     public override void Validate()
     {
         base.Validate();
+        if (ContextTokens is int n && n < 2)
+            throw new ArgumentOutOfRangeException(nameof(ContextTokens), n, "ContextTokens must be >= 2 (or empty to use the generator's).");
+        if (string.IsNullOrEmpty(WaitText))
+            throw new ArgumentException("WaitText must be non-empty.", nameof(WaitText));
+        if (string.IsNullOrEmpty(ThinkClose))
+            throw new ArgumentException("ThinkClose must be non-empty.", nameof(ThinkClose));
         if (ChainLength < 1)
             throw new ArgumentOutOfRangeException(nameof(ChainLength), ChainLength, "ChainLength must be >= 1.");
         if (ContextAttempts < 0)

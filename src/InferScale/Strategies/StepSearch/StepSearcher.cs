@@ -10,7 +10,8 @@ namespace InferScale.Strategies;
 /// (<see cref="StrategyRun.GenerateAsync"/> with <c>continuation</c>): under a samples budget N a step-level search keeps
 /// at most N sequences in flight (its width), and tokens and FLOPs budgets charge every step.
 /// A step completes the solution when the extracted answer appears, when the step is empty (the model wrote no more
-/// steps), when it hit the length limit, or when it failed; otherwise the delimiter is appended.
+/// steps), when it hit the length limit or filled the model's context (<see cref="GeneratorMetadata.ContextLength"/>),
+/// or when it failed; otherwise the delimiter is appended.
 /// </summary>
 internal sealed class StepSearcher
 {
@@ -25,16 +26,12 @@ internal sealed class StepSearcher
             ? run.Sampling.Stop
             : [.. run.Sampling.Stop, run.Context.StepDelimiter];
         StepSampling = run.Sampling with { Stop = stops };
-        GreedyStepSampling = StepSampling with { Temperature = 0 };
     }
 
     public StrategyRun Run { get; }
 
     /// <summary>Sampling for one step: the run's options with the delimiter added to the stop strings.</summary>
     public SamplingOptions StepSampling { get; }
-
-    /// <summary><see cref="StepSampling"/> at temperature 0 (rollouts).</summary>
-    public SamplingOptions GreedyStepSampling { get; }
 
     /// <summary>The empty solution.</summary>
     public static StepNode Root() => new(null, "", -1);
@@ -59,8 +56,9 @@ internal sealed class StepSearcher
         };
         var samples = await Run.GenerateAsync(request, 1, continuation: parent.Depth > 0, cancellationToken).ConfigureAwait(false);
         var children = new List<StepNode>(samples.Count);
+        var context = Run.Context.Generator.Metadata.ContextLength;
         foreach (var s in samples)
-            children.Add(Child(parent, s));
+            children.Add(Child(parent, s, context is int n && s.PromptTokens + s.CompletionTokens >= n - 1));
         return children;
     }
 
@@ -123,23 +121,53 @@ internal sealed class StepSearcher
     }
 
     /// <summary>
-    /// Rolls <paramref name="node"/> out greedily for up to <paramref name="steps"/> more steps (stopping when it
-    /// completes, fails or the budget refuses) and returns the last node reached.
+    /// Rolls <paramref name="node"/> out greedily for up to <paramref name="steps"/> more steps and returns the last node
+    /// reached (the node itself when the call failed or the budget refused it). The rollout is one call at temperature 0
+    /// without the step delimiter as a stop string (a continuation: no sample is charged), cut after
+    /// <paramref name="steps"/> steps by the rules of <see cref="ExpandAsync"/>; with a backend whose greedy continuation
+    /// of a prefix equals its step-by-step greedy continuation (the engine), the result is that of
+    /// <paramref name="steps"/> one-step calls, at the cost of one prefill of the prompt and prefix instead of
+    /// <paramref name="steps"/>.
     /// </summary>
     public async ValueTask<StepNode> RolloutAsync(StepNode node, int steps, CancellationToken cancellationToken)
     {
+        if (node.IsComplete || steps < 1)
+            return node;
+        var request = new GenerationRequest(Run.Context.Problem.Prompt)
+        {
+            Prefix = node.Text,
+            FirstIndex = _nextIndex++,
+            Count = 1,
+            Sampling = Run.Sampling with { Temperature = 0, Seed = Run.Context.Seed },
+        };
+        var samples = await Run.GenerateAsync(request, 1, continuation: true, cancellationToken).ConfigureAwait(false);
+        if (samples.Count == 0 || samples[0].FinishReason == FinishReason.Error)
+            return node;
+        var sample = samples[0];
+        var delimiter = Run.Context.StepDelimiter;
         var current = node;
+        var at = 0;
         for (var i = 0; i < steps && !current.IsComplete; i++)
         {
-            var next = await ExpandAsync(current, 1, GreedyStepSampling, cancellationToken).ConfigureAwait(false);
-            if (next.Count == 0 || next[0].Failed)
-                break;
-            current = next[0];
+            var next = sample.Text.IndexOf(delimiter, at, StringComparison.Ordinal);
+            var last = next < 0;
+            var text = last ? sample.Text[at..] : sample.Text[at..next];
+            current = Child(current, sample with
+            {
+                Text = text,
+                FinishReason = last ? sample.FinishReason : FinishReason.Stop,
+                CompletionTokens = i == 0 ? sample.CompletionTokens : 0,
+            });
+            at = last ? sample.Text.Length : next + delimiter.Length;
         }
         return current;
     }
 
-    private StepNode Child(StepNode parent, Sample step)
+    /// <summary>
+    /// The node <paramref name="step"/> makes after <paramref name="parent"/>; <paramref name="atContextEnd"/> (the
+    /// step filled the model's context, so nothing can continue it) completes it as if it hit the length limit.
+    /// </summary>
+    private StepNode Child(StepNode parent, Sample step, bool atContextEnd = false)
     {
         var completion = parent.CompletionTokens + step.CompletionTokens;
         if (step.FinishReason == FinishReason.Error)
@@ -155,12 +183,12 @@ internal sealed class StepSearcher
         }
         var text = parent.Text + step.Text;
         var answer = Run.Context.Extractor.Extract(text);
-        var complete = answer is not null || step.FinishReason != FinishReason.Stop || string.IsNullOrWhiteSpace(step.Text);
+        var complete = answer is not null || step.FinishReason != FinishReason.Stop || string.IsNullOrWhiteSpace(step.Text) || atContextEnd;
         return new StepNode(parent, complete ? text : text + Run.Context.StepDelimiter, step.Index)
         {
             IsComplete = complete,
             Answer = answer,
-            FinishReason = step.FinishReason,
+            FinishReason = atContextEnd && answer is null && step.FinishReason == FinishReason.Stop ? FinishReason.Length : step.FinishReason,
             PromptTokens = step.PromptTokens,
             CompletionTokens = completion,
         };

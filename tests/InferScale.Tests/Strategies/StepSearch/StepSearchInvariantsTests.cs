@@ -139,7 +139,7 @@ public sealed class StepSearchInvariantsTests
     [InlineData("dvts", "subtree-width", "9", "SubtreeWidth")]
     [InlineData("lookahead", "beam-width", "9", "BeamWidth")]
     [InlineData("rebase", "width", "9", "Width")]
-    [InlineData("mcts", "expansion-width", "9", "ExpansionWidth")]
+    [InlineData("mcts", "simulations", "9", "Simulations")]
     [InlineData("particle-filter", "particles", "9", "Particles")]
     [InlineData("entropic-particle-filter", "particles", "9", "Particles")]
     [InlineData("budget-forcing", "traces", "9", "Traces")]
