@@ -20,11 +20,18 @@ public static class SeedProbe
         var request = new GenerationRequest(prompt) { Count = samples, Sampling = sampling };
         try
         {
-            var first = Texts(await generator.GenerateAsync(request, cancellationToken).ConfigureAwait(false));
-            var again = Texts(await generator.GenerateAsync(request, cancellationToken).ConfigureAwait(false));
-            var singles = new List<string?>(samples);
+            var results = new List<GenerationResult>
+            {
+                await generator.GenerateAsync(request, cancellationToken).ConfigureAwait(false),
+                await generator.GenerateAsync(request, cancellationToken).ConfigureAwait(false),
+            };
             for (var i = 0; i < samples; i++)
-                singles.AddRange(Texts(await generator.GenerateAsync(request with { FirstIndex = i, Count = 1 }, cancellationToken).ConfigureAwait(false)));
+                results.Add(await generator.GenerateAsync(request with { FirstIndex = i, Count = 1 }, cancellationToken).ConfigureAwait(false));
+            if (results.SelectMany(r => r.Samples).FirstOrDefault(s => s.FinishReason == FinishReason.Error) is { } failed)
+                return new SeedProbeResult(null, null, 0, failed.Error ?? "the backend returned an error for a probe sample");
+            var first = Texts(results[0]);
+            var again = Texts(results[1]);
+            var singles = results.Skip(2).SelectMany(Texts).ToList();
             var distinct = first.Distinct(StringComparer.Ordinal).Count();
             return new SeedProbeResult(first.SequenceEqual(again, StringComparer.Ordinal), first.SequenceEqual(singles, StringComparer.Ordinal), distinct, null);
         }
