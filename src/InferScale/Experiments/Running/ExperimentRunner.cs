@@ -75,10 +75,18 @@ public sealed class ExperimentRunner
         var progress = await _store.GetProgressAsync(_options.RunId, cancellationToken).ConfigureAwait(false);
         var totalProblems = _plan.Cases.Sum(c => _resources.Problems(c.Dataset).Count);
         _observer?.RunStarted(_plan.Cases.Count, progress.Done, totalProblems);
-        var workers = Enumerable.Range(0, _options.Workers).Select(n => WorkAsync(WorkerName(n), cancellationToken).AsTask());
-        await Task.WhenAll(workers).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        return await _store.GetProgressAsync(_options.RunId, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var workers = Enumerable.Range(0, _options.Workers).Select(n => WorkAsync(WorkerName(n), cancellationToken).AsTask());
+            await Task.WhenAll(workers).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            progress = await _store.GetProgressAsync(_options.RunId, cancellationToken).ConfigureAwait(false);
+            // Other workers (processes sharing the store) still hold cases: wait for them, or for their leases to
+            // expire and take the cases over, so that every worker ends with the whole run's results.
+            if (progress.Running == 0 || !_options.WaitForOtherWorkers)
+                return progress;
+            await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The finished cases of the run, in plan order (failed cases are left out; see <see cref="IResultStore.ReadResultsAsync"/>).</summary>

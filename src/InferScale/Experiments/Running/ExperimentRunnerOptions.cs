@@ -21,6 +21,15 @@ public sealed record ExperimentRunnerOptions
     /// <summary>How long a claim lasts without renewal; renewed after every problem. Default 2 minutes.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Whether, when nothing is left to claim, the runner waits for cases other workers still hold (taking them over if
+    /// their leases expire), so that it returns with the whole run finished. Default true.
+    /// </summary>
+    public bool WaitForOtherWorkers { get; init; } = true;
+
+    /// <summary>How often a waiting runner looks at the store again. Default 1 second.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Attempts per case before it is marked failed. Default 3.</summary>
     public int MaxAttempts { get; init; } = 3;
 
@@ -33,6 +42,8 @@ public sealed record ExperimentRunnerOptions
             throw new ArgumentOutOfRangeException(nameof(Workers), Workers, "Workers must be >= 1.");
         if (Lease <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(Lease), Lease, "Lease must be positive.");
+        if (PollInterval <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(PollInterval), PollInterval, "PollInterval must be positive.");
         if (MaxAttempts < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "MaxAttempts must be >= 1.");
     }
