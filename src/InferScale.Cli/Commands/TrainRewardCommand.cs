@@ -30,7 +30,7 @@ internal static class TrainRewardCommand
         var labels = new Option<string?>("--labels") { Description = "The label file (JSONL; created, or resumed and extended; default runs/reward-labels/POLICY.jsonl)." };
         var problems = new Option<int>("--problems") { Description = "Arith training problems to label (never test problems).", DefaultValueFactory = _ => 1000 };
         var samples = new Option<int>("--samples") { Description = "Solutions sampled per problem.", DefaultValueFactory = _ => 4 };
-        var rollouts = new Option<int>("--rollouts") { Description = "Rollouts from each step prefix (k).", DefaultValueFactory = _ => 8 };
+        var rollouts = new Option<int>("--rollouts") { Description = "Rollouts from each step prefix (k).", DefaultValueFactory = _ => 4 };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature of solutions and rollouts.", DefaultValueFactory = _ => 0.8 };
         var labelSeed = new Option<ulong>("--label-seed") { Description = "Seed of the sampled solutions and rollouts.", DefaultValueFactory = _ => 1UL };
         var labelOnly = new Option<bool>("--label-only") { Description = "Only make (or extend) the label file." };

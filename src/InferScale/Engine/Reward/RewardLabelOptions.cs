@@ -21,8 +21,8 @@ public sealed record RewardLabelOptions
     /// <summary>Solutions sampled per problem. Default 4.</summary>
     public int SamplesPerProblem { get; init; } = 4;
 
-    /// <summary>Rollouts from each step prefix (k). Default 8.</summary>
-    public int Rollouts { get; init; } = 8;
+    /// <summary>Rollouts from each step prefix (k). Default 4.</summary>
+    public int Rollouts { get; init; } = 4;
 
     /// <summary>Sampling temperature of solutions and rollouts. Default 0.8.</summary>
     public double Temperature { get; init; } = 0.8;
