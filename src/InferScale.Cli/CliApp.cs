@@ -33,6 +33,7 @@ internal static class CliApp
         yield return StrategiesCommand.Create(context);
         yield return SampleCommand.Create(context);
         yield return TrainCommand.Create(context);
+        yield return TrainRewardCommand.Create(context);
         yield return RunCommand.Create(context);
         yield return ReportCommand.Create(context);
         yield return ServeCommand.Create(context);

@@ -110,9 +110,9 @@ internal static class TrainCommand
         return command;
     }
 
-    private readonly record struct RunSummary(int Steps, float LastLoss, double TokensPerSecond);
+    internal readonly record struct RunSummary(int Steps, float LastLoss, double TokensPerSecond);
 
-    private static RunSummary Run(CliContext context, Trainer trainer, StreamWriter? csv, string checkpointPath, int checkpointEvery, CancellationToken ct)
+    internal static RunSummary Run(CliContext context, Trainer trainer, StreamWriter? csv, string checkpointPath, int checkpointEvery, CancellationToken ct)
     {
         var steps = 0;
         var last = 0f;
@@ -172,7 +172,7 @@ internal static class TrainCommand
         return Trainer.FromCheckpoint(saved, new ArithTrainingData(tokenizer, saved.Options), threads);
     }
 
-    private static IEnumerable<string> Differences<T>(T saved, T given)
+    internal static IEnumerable<string> Differences<T>(T saved, T given)
     {
         foreach (var property in typeof(T).GetProperties())
         {
@@ -185,7 +185,7 @@ internal static class TrainCommand
         }
     }
 
-    private static StreamWriter OpenCsv(string path, long keepThroughStep)
+    internal static StreamWriter OpenCsv(string path, long keepThroughStep)
     {
         const string Header = "step,loss,lr,grad_norm,tokens_per_s";
         var kept = new List<string>();
@@ -204,7 +204,7 @@ internal static class TrainCommand
         return writer;
     }
 
-    private static string PlainMessage(ArgumentException ex)
+    internal static string PlainMessage(ArgumentException ex)
     {
         var first = ex.Message.Split('\n')[0].TrimEnd();
         return ex.ParamName is null ? first : first.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);

@@ -71,9 +71,16 @@ public static class LlamaGguf
     public static LlamaModelFile Load(string path) => Load(GgufFile.Read(path));
 
     /// <summary>Validates an already-parsed file and converts its weights to float32.</summary>
-    public static LlamaModelFile Load(GgufFile file)
+    public static LlamaModelFile Load(GgufFile file) => Load(file, []);
+
+    /// <summary>
+    /// Validates an already-parsed file and converts its llama weights to float32, tolerating the tensors named in
+    /// <paramref name="extraTensors"/> (not loaded; for example a reward model's value head, read by its own loader).
+    /// </summary>
+    public static LlamaModelFile Load(GgufFile file, IReadOnlyCollection<string> extraTensors)
     {
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(extraTensors);
         GgufFormatException Error(string message, Exception? inner = null) => new(file.Source, null, message, inner);
 
         var architecture = file.GetString(GgufKeys.Architecture);
@@ -123,7 +130,7 @@ public static class LlamaGguf
         var expectedNames = expected.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var t in file.Tensors)
         {
-            if (!expectedNames.Contains(t.Name))
+            if (!expectedNames.Contains(t.Name) && !extraTensors.Contains(t.Name))
                 throw Error($"tensor '{t.Name}' is not part of the llama model this engine runs (expected only {string.Join(", ", expected.Take(3).Select(e => e.Name))}, blk.N.* …).");
         }
         var values = new Dictionary<string, float[]>(StringComparer.Ordinal);

@@ -17,4 +17,10 @@ public enum ParameterKind
 
     /// <summary>The untied output head: normal(0, 0.02), weight decay.</summary>
     OutputHead,
+
+    /// <summary>The value head's weight vector (<c>value_head.weight</c>, reward models): normal(0, 0.02), no weight decay.</summary>
+    ValueHead,
+
+    /// <summary>The value head's bias (<c>value_head.bias</c>, reward models): zero, no weight decay.</summary>
+    ValueBias,
 }

@@ -3,17 +3,25 @@ namespace InferScale.Engine.Training;
 /// <summary>
 /// Where each tensor of a <see cref="TransformerConfig"/> lives in one flat float array: <c>token_embd</c>, then per
 /// block <c>attn_norm, attn_q, attn_k, attn_v, attn_output, ffn_norm, ffn_gate, ffn_up, ffn_down</c>, then
-/// <c>output_norm</c> and (untied only) <c>output</c>. Matrices are row-major <c>[out, in]</c> as in <see cref="LayerWeights"/>.
+/// <c>output_norm</c> and (untied only) <c>output</c>, and last, for a reward model, <c>value_head.weight</c> [1, dim]
+/// and <c>value_head.bias</c> [1, 1]. Matrices are row-major <c>[out, in]</c> as in <see cref="LayerWeights"/>.
 /// </summary>
 public sealed class ParameterLayout
 {
     /// <summary>Tensors per block, in layout order.</summary>
     public const int TensorsPerLayer = 9;
 
-    private readonly ParameterTensor[] _tensors;
+    /// <summary>The GGUF name of the value head's weight vector.</summary>
+    public const string ValueHeadName = "value_head.weight";
 
-    /// <summary>The layout of <paramref name="config"/> (validated).</summary>
-    public ParameterLayout(TransformerConfig config)
+    /// <summary>The GGUF name of the value head's bias.</summary>
+    public const string ValueBiasName = "value_head.bias";
+
+    private readonly ParameterTensor[] _tensors;
+    private readonly int _head;
+
+    /// <summary>The layout of <paramref name="config"/> (validated); <paramref name="valueHead"/> adds a scalar value head (reward models).</summary>
+    public ParameterLayout(TransformerConfig config, bool valueHead = false)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
@@ -45,6 +53,13 @@ public sealed class ParameterLayout
         Add("output_norm.weight", 1, d, ParameterKind.Norm);
         if (!config.TiedEmbeddings)
             Add("output.weight", config.VocabSize, d, ParameterKind.OutputHead);
+        _head = config.TiedEmbeddings ? 0 : list.Count - 1;
+        if (valueHead)
+        {
+            Add(ValueHeadName, 1, d, ParameterKind.ValueHead);
+            Add(ValueBiasName, 1, 1, ParameterKind.ValueBias);
+        }
+        HasValueHead = valueHead;
         _tensors = [.. list];
         Count = offset;
     }
@@ -55,7 +70,10 @@ public sealed class ParameterLayout
     /// <summary>All tensors in layout order.</summary>
     public IReadOnlyList<ParameterTensor> Tensors => _tensors;
 
-    /// <summary>Total parameters (equals <see cref="TransformerConfig.ParameterCount"/>).</summary>
+    /// <summary>Whether the layout ends with a value head (<see cref="ValueHead"/>, <see cref="ValueBias"/>).</summary>
+    public bool HasValueHead { get; }
+
+    /// <summary>Total parameters (<see cref="TransformerConfig.ParameterCount"/>, plus <c>dim + 1</c> with a value head).</summary>
     public int Count { get; }
 
     /// <summary>The token embedding.</summary>
@@ -65,7 +83,15 @@ public sealed class ParameterLayout
     public ParameterTensor FinalNorm => _tensors[1 + Config.Layers * TensorsPerLayer];
 
     /// <summary>The output head (the embedding when tied).</summary>
-    public ParameterTensor Head => Config.TiedEmbeddings ? _tensors[0] : _tensors[^1];
+    public ParameterTensor Head => _tensors[_head];
+
+    /// <summary>The value head's weight vector [1, dim].</summary>
+    /// <exception cref="InvalidOperationException">The layout has no value head.</exception>
+    public ParameterTensor ValueHead => HasValueHead ? _tensors[^2] : throw new InvalidOperationException("This layout has no value head.");
+
+    /// <summary>The value head's bias [1, 1].</summary>
+    /// <exception cref="InvalidOperationException">The layout has no value head.</exception>
+    public ParameterTensor ValueBias => HasValueHead ? _tensors[^1] : throw new InvalidOperationException("This layout has no value head.");
 
     /// <summary>Tensor <paramref name="index"/> (0 = attn_norm … 8 = ffn_down) of block <paramref name="layer"/>.</summary>
     public ParameterTensor Layer(int layer, int index) => _tensors[1 + layer * TensorsPerLayer + index];

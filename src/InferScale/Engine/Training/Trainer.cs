@@ -35,13 +35,25 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         checkpoint.Options.Validate(checkpoint.Config);
-        var model = new TrainingModel(checkpoint.Config);
+        var model = new TrainingModel(checkpoint.Config, checkpoint.ValueHead);
         checkpoint.Parameters.CopyTo(model.Parameters, 0);
         var trainer = new Trainer(model, checkpoint.Options, data, threads, time);
         checkpoint.M.CopyTo(trainer.Optimizer.M, 0);
         checkpoint.V.CopyTo(trainer.Optimizer.V, 0);
         trainer.Optimizer.Step = checkpoint.Step;
         return trainer;
+    }
+
+    /// <summary>
+    /// A fresh run (step 0) that starts from <paramref name="model"/>'s current parameters instead of a random
+    /// initialisation, for example a reward model built from a policy's weights; the model is trained in place.
+    /// </summary>
+    public static Trainer FromModel(TrainingModel model, TrainingOptions options, ITrainingData data, int threads = 1, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(model.Config);
+        return new Trainer(model, options, data, threads, time);
     }
 
     /// <summary>The model being trained.</summary>
@@ -82,6 +94,7 @@ public sealed class Trainer
     {
         Config = Model.Config,
         Options = Options,
+        ValueHead = Model.HasValueHead,
         Step = Step,
         Parameters = (float[])Model.Parameters.Clone(),
         M = (float[])Optimizer.M.Clone(),

@@ -3,7 +3,7 @@ namespace InferScale.Engine.Training;
 /// <summary>Everything the forward pass keeps for the backward pass, plus backward scratch, for one batch shape.</summary>
 internal sealed class TrainingActivations
 {
-    public TrainingActivations(TransformerConfig c, int batch, int seqLen)
+    public TrainingActivations(TransformerConfig c, int batch, int seqLen, bool valueHead = false)
     {
         BatchSize = batch;
         SequenceLength = seqLen;
@@ -27,7 +27,8 @@ internal sealed class TrainingActivations
         Swi = Many(layers, r * h);
         FinalNormed = new float[r * d];
         RstdF = new float[r];
-        Logits = new float[r * c.VocabSize];
+        Logits = valueHead ? [] : new float[r * c.VocabSize];
+        Values = valueHead ? new float[r] : [];
         RowLoss = new float[r];
         DRes = new float[r * d];
         DMid = new float[r * d];
@@ -65,6 +66,9 @@ internal sealed class TrainingActivations
     public float[] FinalNormed { get; }
     public float[] RstdF { get; }
     public float[] Logits { get; }
+
+    /// <summary>Value-head logits <c>w·h + b</c> per row (reward models only; empty otherwise).</summary>
+    public float[] Values { get; }
     public float[] RowLoss { get; }
     public float[] DRes { get; }
     public float[] DMid { get; }

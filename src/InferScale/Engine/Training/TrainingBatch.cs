@@ -3,7 +3,8 @@ namespace InferScale.Engine.Training;
 /// <summary>
 /// One training batch: <see cref="BatchSize"/> rows of <see cref="SequenceLength"/> positions, flattened row-major
 /// (index <c>b·T + t</c>). Position <c>t</c> reads <see cref="Inputs"/>[t] and is trained to predict
-/// <see cref="Targets"/>[t], weighted by <see cref="LossMask"/>[t]. A row may pack several documents:
+/// <see cref="Targets"/>[t], weighted by <see cref="LossMask"/>[t] (a reward model with a value head is instead trained
+/// toward <see cref="ValueTargets"/>[t] at the weighted positions). A row may pack several documents:
 /// <see cref="Positions"/> restarts at 0 at each document's first token, and attention never crosses that boundary.
 /// </summary>
 public sealed class TrainingBatch
@@ -20,6 +21,7 @@ public sealed class TrainingBatch
         Targets = new int[n];
         Positions = new int[n];
         LossMask = new float[n];
+        ValueTargets = new float[n];
     }
 
     /// <summary>Rows (B).</summary>
@@ -40,8 +42,25 @@ public sealed class TrainingBatch
     /// <summary>Loss weight of each position [B·T]: 1 = trained (completion tokens by default), 0 = ignored (prompt, padding).</summary>
     public float[] LossMask { get; }
 
+    /// <summary>
+    /// Soft labels in [0, 1] for a model with a value head [B·T]: the probability that the solution read up to and
+    /// including position t is (or will end) correct. Read only by value-head models, where the loss is
+    /// <c>Σ mask·BCE(sigmoid(v), target) / Σ mask</c> and <see cref="Targets"/> are ignored.
+    /// </summary>
+    public float[] ValueTargets { get; }
+
     /// <summary>Positions with a non-zero loss weight.</summary>
     public int TrainedTokens => LossMask.Count(m => m != 0);
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first weighted position whose <see cref="ValueTargets"/> entry is outside [0, 1].</summary>
+    public void ValidateValueTargets()
+    {
+        for (var i = 0; i < LossMask.Length; i++)
+        {
+            if (LossMask[i] != 0 && !(ValueTargets[i] >= 0 && ValueTargets[i] <= 1))
+                throw new ArgumentException($"ValueTargets[{i / SequenceLength},{i % SequenceLength}] = {ValueTargets[i]} must be in [0, 1].", nameof(ValueTargets));
+        }
+    }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad entry (token id out of range, broken positions, negative weight).</summary>
     public void Validate(int vocabSize, int contextLength)

@@ -7,7 +7,8 @@ namespace InferScale.Engine.Training;
 /// Everything needed to continue a run bit-identically: the model shape, the training options, the step, the
 /// parameters and AdamW's moments (the data stream and the schedule are pure functions of the step and options).
 /// <para>
-/// File format (little-endian): magic <c>"ISTRAIN\0"</c>, version (u32 = 1), the config (7 × i32, 2 × f32, u8 tied),
+/// File format (little-endian): magic <c>"ISTRAIN\0"</c>, version (u32: 1, or 2 for a model with a value head, whose
+/// config is followed by a u8 = 1), the config (7 × i32, 2 × f32, u8 tied),
 /// the options (3 × i32, 2 × f32, i32, 5 × f32, u64 seed, f64, u8), step (i64), parameter count (i32), then parameters,
 /// first and second moments (f32 each), and last a 64-bit FNV-1a checksum of every preceding byte (taken over 8-byte little-endian words, then any trailing bytes). Files are written
 /// to a temporary name and renamed, so an interrupted save never leaves a half-written checkpoint.
@@ -16,6 +17,7 @@ namespace InferScale.Engine.Training;
 public sealed class TrainingCheckpoint
 {
     private const uint Version = 1;
+    private const uint ValueHeadVersion = 2;
     private static readonly byte[] Magic = "ISTRAIN\0"u8.ToArray();
 
     /// <summary>The model shape.</summary>
@@ -23,6 +25,9 @@ public sealed class TrainingCheckpoint
 
     /// <summary>The run's options.</summary>
     public required TrainingOptions Options { get; init; }
+
+    /// <summary>Whether the model has a value head (a reward model; <see cref="ParameterLayout.HasValueHead"/>).</summary>
+    public bool ValueHead { get; init; }
 
     /// <summary>Completed optimiser steps.</summary>
     public required long Step { get; init; }
@@ -40,20 +45,22 @@ public sealed class TrainingCheckpoint
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var count = new ParameterLayout(Config).Count;
+        var count = new ParameterLayout(Config, ValueHead).Count;
         if (Parameters.Length != count || M.Length != count || V.Length != count)
             throw new InvalidOperationException($"The checkpoint's arrays do not hold {count} values each.");
         using var buffer = new MemoryStream(64 + count * 12);
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Magic);
-            w.Write(Version);
+            w.Write(ValueHead ? ValueHeadVersion : Version);
             var c = Config;
             foreach (var v in new[] { c.VocabSize, c.Dim, c.Layers, c.Heads, c.KvHeads, c.HiddenDim, c.ContextLength })
                 w.Write(v);
             w.Write(c.RmsEps);
             w.Write(c.RopeTheta);
             w.Write(c.TiedEmbeddings);
+            if (ValueHead)
+                w.Write(true);
             var o = Options;
             w.Write(o.Steps);
             w.Write(o.BatchSize);
@@ -102,8 +109,8 @@ public sealed class TrainingCheckpoint
         using var r = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 8));
         r.ReadBytes(Magic.Length);
         var version = r.ReadUInt32();
-        if (version != Version)
-            throw Bad($"format version {version} is not supported (expected {Version}).");
+        if (version is not (Version or ValueHeadVersion))
+            throw Bad($"format version {version} is not supported (expected {Version} or {ValueHeadVersion}).");
         try
         {
             var config = new TransformerConfig
@@ -119,6 +126,7 @@ public sealed class TrainingCheckpoint
                 RopeTheta = r.ReadSingle(),
                 TiedEmbeddings = r.ReadBoolean(),
             };
+            var valueHead = version == ValueHeadVersion && r.ReadBoolean();
             var options = new TrainingOptions
             {
                 Steps = r.ReadInt32(),
@@ -141,7 +149,7 @@ public sealed class TrainingCheckpoint
             if (step < 0)
                 throw Bad($"step is {step}.");
             var count = r.ReadInt32();
-            var expected = new ParameterLayout(config).Count;
+            var expected = new ParameterLayout(config, valueHead).Count;
             if (count != expected)
                 throw Bad($"parameter count is {count}; the stored config needs {expected}.");
             if (r.BaseStream.Length - r.BaseStream.Position != 12L * count)
@@ -152,7 +160,7 @@ public sealed class TrainingCheckpoint
                 r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(a.AsSpan()));
                 return a;
             }
-            return new TrainingCheckpoint { Config = config, Options = options, Step = step, Parameters = Read(), M = Read(), V = Read() };
+            return new TrainingCheckpoint { Config = config, Options = options, ValueHead = valueHead, Step = step, Parameters = Read(), M = Read(), V = Read() };
         }
         catch (Exception ex) when (ex is ArgumentException or EndOfStreamException)
         {

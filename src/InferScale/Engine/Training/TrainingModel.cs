@@ -10,6 +10,13 @@ namespace InferScale.Engine.Training;
 /// through every op (embedding, RMSNorm, RoPE, causal grouped-query attention, SwiGLU, tied or untied head,
 /// masked cross-entropy), in the manner of llm.c. Multithreaded over rows with every output computed by one thread
 /// in a fixed order, so gradients are bit-identical for any <see cref="Threads"/>. Not thread-safe.
+/// <para>
+/// With a value head (<see cref="HasValueHead"/>, a reward model) the language-model head is not computed: each
+/// position's final-normed state <c>h</c> gives a scalar <c>z = w·h + b</c>, <c>v = sigmoid(z)</c>, and the loss is the
+/// soft binary cross-entropy <c>Σ mask·(softplus(z) − y·z) / Σ mask</c> toward <see cref="TrainingBatch.ValueTargets"/>
+/// <c>y</c>. A position's value depends only on its own document's tokens up to it, never on the row, batch or
+/// padding around it (every kernel's reduction order is fixed by the shape of one row).
+/// </para>
 /// </summary>
 public sealed class TrainingModel
 {
@@ -17,10 +24,10 @@ public sealed class TrainingModel
     private readonly Rope _rope;
     private TrainingActivations? _acts;
 
-    /// <summary>A model of shape <paramref name="config"/> with all parameters zero.</summary>
-    public TrainingModel(TransformerConfig config)
+    /// <summary>A model of shape <paramref name="config"/> with all parameters zero; <paramref name="valueHead"/> gives it a scalar value head instead of the language-model loss.</summary>
+    public TrainingModel(TransformerConfig config, bool valueHead = false)
     {
-        Layout = new ParameterLayout(config);
+        Layout = new ParameterLayout(config, valueHead);
         Parameters = new float[Layout.Count];
         Gradients = new float[Layout.Count];
         _transposed = new float[Layout.Count];
@@ -29,6 +36,9 @@ public sealed class TrainingModel
 
     /// <summary>The model shape.</summary>
     public TransformerConfig Config => Layout.Config;
+
+    /// <summary>Whether the model has a value head (a reward model): <see cref="Forward"/> trains it and <see cref="Values"/> reads it.</summary>
+    public bool HasValueHead => Layout.HasValueHead;
 
     /// <summary>Where each tensor lives in <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
     public ParameterLayout Layout { get; }
@@ -48,12 +58,12 @@ public sealed class TrainingModel
 
     /// <summary>
     /// A freshly initialised model: matrices and the embedding normal(0, 0.02), the projections into the residual
-    /// stream (attn_output, ffn_down) scaled by <c>1/√(2·layers)</c>, norms 1. Each tensor draws from its own stream
-    /// seeded by (<paramref name="seed"/>, tensor index).
+    /// stream (attn_output, ffn_down) scaled by <c>1/√(2·layers)</c>, norms 1, a value head's bias 0. Each tensor draws
+    /// from its own stream seeded by (<paramref name="seed"/>, tensor index).
     /// </summary>
-    public static TrainingModel CreateInitialized(TransformerConfig config, ulong seed)
+    public static TrainingModel CreateInitialized(TransformerConfig config, ulong seed, bool valueHead = false)
     {
-        var model = new TrainingModel(config);
+        var model = new TrainingModel(config, valueHead);
         var tensors = model.Layout.Tensors;
         for (var i = 0; i < tensors.Count; i++)
         {
@@ -64,6 +74,8 @@ public sealed class TrainingModel
                 span.Fill(1f);
                 continue;
             }
+            if (t.Kind == ParameterKind.ValueBias)
+                continue;
             var std = 0.02 / (t.Kind == ParameterKind.ResidualMatrix ? Math.Sqrt(2.0 * config.Layers) : 1.0);
             var rng = new SplitMix64(SplitMix64.Combine(seed, 0x1417, (ulong)i));
             for (var j = 0; j < span.Length; j++)
@@ -77,15 +89,32 @@ public sealed class TrainingModel
     }
 
     /// <summary>A model holding copies of <paramref name="weights"/> (validated against <paramref name="config"/>).</summary>
-    public static TrainingModel FromWeights(TransformerConfig config, TransformerWeights weights)
+    public static TrainingModel FromWeights(TransformerConfig config, TransformerWeights weights) => FromWeights(config, weights, null);
+
+    /// <summary>
+    /// A model holding copies of <paramref name="weights"/> and, when given, of <paramref name="valueHead"/> (a reward
+    /// model, for example a policy's weights with <see cref="ValueHeadWeights.Initial"/> to fine-tune).
+    /// </summary>
+    public static TrainingModel FromWeights(TransformerConfig config, TransformerWeights weights, ValueHeadWeights? valueHead)
     {
         ArgumentNullException.ThrowIfNull(weights);
         weights.Validate(config);
-        var model = new TrainingModel(config);
+        valueHead?.Validate(config.Dim);
+        var model = new TrainingModel(config, valueHead is not null);
         foreach (var (tensor, source) in model.Layout.Tensors.Zip(Enumerate(weights, config)))
             source.CopyTo(model.Parameters.AsSpan(tensor.Offset, tensor.Length));
+        if (valueHead is not null)
+        {
+            valueHead.Weight.CopyTo(model.Parameters, model.Layout.ValueHead.Offset);
+            model.Parameters[model.Layout.ValueBias.Offset] = valueHead.Bias;
+        }
         return model;
     }
+
+    /// <summary>Copies the value head out.</summary>
+    /// <exception cref="InvalidOperationException">The model has no value head.</exception>
+    public ValueHeadWeights ToValueHead() =>
+        new(Parameters.AsSpan(Layout.ValueHead.Offset, Layout.ValueHead.Length).ToArray(), Parameters[Layout.ValueBias.Offset]);
 
     /// <summary>Copies the parameters out as <see cref="TransformerWeights"/> (what GGUF export and the engine take).</summary>
     public TransformerWeights ToWeights()
@@ -123,6 +152,8 @@ public sealed class TrainingModel
     public float[] Logits(IReadOnlyList<int> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        if (HasValueHead)
+            throw new InvalidOperationException("A model with a value head computes values, not logits; use Values.");
         if (tokens.Count == 0 || tokens.Count > Config.ContextLength)
             throw new ArgumentException($"A sequence of 1..{Config.ContextLength} tokens is needed; {tokens.Count} given.", nameof(tokens));
         var batch = new TrainingBatch(1, tokens.Count);
@@ -135,7 +166,27 @@ public sealed class TrainingModel
         return _acts!.Logits.AsSpan(0, tokens.Count * Config.VocabSize).ToArray();
     }
 
-    /// <summary>Runs the forward pass, keeps the activations and returns the loss: <c>Σ mask·CE / Σ mask</c> (0 when the mask is empty).</summary>
+    /// <summary>
+    /// The value head's output <c>sigmoid(w·h + b)</c> at every position of <paramref name="batch"/> [B·T] (a forward
+    /// pass that replaces the saved activations; targets and weights are not read).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model has no value head.</exception>
+    public float[] Values(TrainingBatch batch)
+    {
+        if (!HasValueHead)
+            throw new InvalidOperationException("The model has no value head.");
+        RunForward(batch, keepLogits: true);
+        var z = _acts!.Values;
+        var v = new float[z.Length];
+        for (var i = 0; i < v.Length; i++)
+            v[i] = Sigmoid(z[i]);
+        return v;
+    }
+
+    /// <summary>
+    /// Runs the forward pass, keeps the activations and returns the loss: <c>Σ mask·CE / Σ mask</c> (0 when the mask is
+    /// empty), or with a value head the soft binary cross-entropy <c>Σ mask·(softplus(z) − y·z) / Σ mask</c>.
+    /// </summary>
     public float Forward(TrainingBatch batch) => RunForward(batch, keepLogits: false);
 
     private float RunForward(TrainingBatch batch, bool keepLogits)
@@ -143,10 +194,12 @@ public sealed class TrainingModel
         ArgumentNullException.ThrowIfNull(batch);
         var c = Config;
         batch.Validate(c.VocabSize, c.ContextLength);
+        if (HasValueHead && !keepLogits)
+            batch.ValidateValueTargets();
         if (_acts is null || _acts.BatchSize != batch.BatchSize || _acts.SequenceLength != batch.SequenceLength)
         {
             _acts = null;
-            _acts = new TrainingActivations(c, batch.BatchSize, batch.SequenceLength);
+            _acts = new TrainingActivations(c, batch.BatchSize, batch.SequenceLength, HasValueHead);
         }
         var a = _acts;
         a.Batch = batch;
@@ -207,6 +260,8 @@ public sealed class TrainingModel
         var last = a.Residual[c.Layers];
         var finalOff = Layout.FinalNorm.Offset;
         RowRanges.For(rows, th, (r0, r1) => RmsNorm.Forward(last, p.AsSpan(finalOff, d), a.FinalNormed, a.RstdF, d, c.RmsEps, r0, r1));
+        if (HasValueHead)
+            return ValueForward(a, batch, rows, keepLogits);
         Array.Clear(a.Logits);
         MatMul.AddProduct(a.FinalNormed, wt, a.Logits, rows, d, c.VocabSize, th, bOffset: Layout.Head.Offset);
         if (keepLogits)
@@ -237,13 +292,20 @@ public sealed class TrainingModel
         var pos = batch.Positions;
         Array.Clear(grad);
         var scale = a.MaskSum == 0 ? 0f : 1f / a.MaskSum;
-        RowRanges.For(rows, th, (r0, r1) => CrossEntropy.Backward(a.Logits, batch.Targets, batch.LossMask, scale, vocab, r0, r1));
+        if (HasValueHead)
+        {
+            ValueBackward(a, batch, rows, scale);
+        }
+        else
+        {
+            RowRanges.For(rows, th, (r0, r1) => CrossEntropy.Backward(a.Logits, batch.Targets, batch.LossMask, scale, vocab, r0, r1));
 
-        // Head and final norm.
-        var head = Layout.Head.Offset;
-        WeightGradient(a.Logits, a.FinalNormed, grad, head, rows, vocab, d, a);
-        Array.Clear(a.DNorm);
-        MatMul.AddProduct(a.Logits, p, a.DNorm, rows, vocab, d, th, bOffset: head);
+            // Head and final norm.
+            var head = Layout.Head.Offset;
+            WeightGradient(a.Logits, a.FinalNormed, grad, head, rows, vocab, d, a);
+            Array.Clear(a.DNorm);
+            MatMul.AddProduct(a.Logits, p, a.DNorm, rows, vocab, d, th, bOffset: head);
+        }
         Array.Clear(a.DRes);
         var last = a.Residual[c.Layers];
         var finalOff = Layout.FinalNorm.Offset;
@@ -327,6 +389,73 @@ public sealed class TrainingModel
         return loss;
     }
 
+    /// <summary>Value logits <c>z = w·h + b</c> per row (each a fixed-order sum over the width), then the soft BCE loss.</summary>
+    private float ValueForward(TrainingActivations a, TrainingBatch batch, int rows, bool valuesOnly)
+    {
+        int d = Config.Dim, w = Layout.ValueHead.Offset;
+        var p = Parameters;
+        var bias = p[Layout.ValueBias.Offset];
+        RowRanges.For(rows, Threads, (r0, r1) =>
+        {
+            for (var r = r0; r < r1; r++)
+            {
+                var z = 0f;
+                for (var i = 0; i < d; i++)
+                    z = MathF.FusedMultiplyAdd(a.FinalNormed[r * d + i], p[w + i], z);
+                a.Values[r] = z + bias;
+            }
+        });
+        if (valuesOnly)
+        {
+            a.Batch = null;
+            return 0f;
+        }
+        double loss = 0, weight = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            var m = batch.LossMask[r];
+            if (m == 0)
+                continue;
+            double z = a.Values[r];
+            loss += m * (Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))) - batch.ValueTargets[r] * z);
+            weight += m;
+        }
+        a.MaskSum = (float)weight;
+        return weight == 0 ? 0f : (float)(loss / weight);
+    }
+
+    /// <summary>
+    /// <c>dz = mask·(sigmoid(z) − y)·scale</c>; the head's gradients are summed over rows in row order, and
+    /// <c>dh = dz·w</c> goes to <c>DNorm</c> for the final norm's backward.
+    /// </summary>
+    private void ValueBackward(TrainingActivations a, TrainingBatch batch, int rows, float scale)
+    {
+        int d = Config.Dim, w = Layout.ValueHead.Offset, b = Layout.ValueBias.Offset;
+        var p = Parameters;
+        var grad = Gradients;
+        Array.Clear(a.DNorm);
+        var gw = grad.AsSpan(w, d);
+        var gb = 0f;
+        for (var r = 0; r < rows; r++)
+        {
+            var m = batch.LossMask[r];
+            if (m == 0)
+                continue;
+            var dz = m * scale * (Sigmoid(a.Values[r]) - batch.ValueTargets[r]);
+            var h = a.FinalNormed.AsSpan(r * d, d);
+            var dh = a.DNorm.AsSpan(r * d, d);
+            for (var i = 0; i < d; i++)
+            {
+                gw[i] = MathF.FusedMultiplyAdd(dz, h[i], gw[i]);
+                dh[i] = dz * p[w + i];
+            }
+            gb += dz;
+        }
+        grad[b] = gb;
+    }
+
+    private static float Sigmoid(float z) => z >= 0 ? 1f / (1f + MathF.Exp(-z)) : MathF.Exp(z) / (1f + MathF.Exp(z));
+
     /// <summary>Adds <c>dyᵀ·x</c> ([outDim, inDim]) to the gradient tensor at <paramref name="offset"/>.</summary>
     private void WeightGradient(float[] dy, float[] x, float[] grad, int offset, int rows, int outDim, int inDim, TrainingActivations a)
     {
@@ -347,7 +476,7 @@ public sealed class TrainingModel
     {
         foreach (var t in Layout.Tensors)
         {
-            if (t.Kind == ParameterKind.Norm || (t.Kind == ParameterKind.Embedding && !Config.TiedEmbeddings))
+            if (t.Kind is ParameterKind.Norm or ParameterKind.ValueHead or ParameterKind.ValueBias || (t.Kind == ParameterKind.Embedding && (!Config.TiedEmbeddings || HasValueHead)))
                 continue;
             MatMul.Transpose(Parameters.AsSpan(t.Offset, t.Length), _transposed.AsSpan(t.Offset, t.Length), t.Rows, t.Cols);
         }

@@ -1,5 +1,6 @@
 using InferScale.Backends;
 using InferScale.Compute;
+using InferScale.Engine;
 using InferScale.Experiments.Results;
 using InferScale.Generation;
 using InferScale.Tasks;
@@ -78,7 +79,7 @@ public sealed class RunResources : IAsyncDisposable
                 var info = new ModelInfo { Name = spec.Name, Parameters = parameters, TrainingTokens = spec.TrainingTokens, Reproducibility = probe };
                 models[spec.Name] = new RunModel(spec, new MemoizingGenerator(inner, memo, spec.Name, shape), shape, info);
             }
-            var reward = OpenRewardModel(config.RewardModel);
+            var reward = OpenRewardModel(config.RewardModel, resolvePath, engineThreads);
             return new RunResources(models, problems, reward, owned);
         }
         catch
@@ -177,15 +178,27 @@ public sealed class RunResources : IAsyncDisposable
     private static string? ResolveKey(string? key) =>
         key is not null && key.StartsWith("env:", StringComparison.Ordinal) ? Environment.GetEnvironmentVariable(key[4..]) : key;
 
-    private static IRewardModel? OpenRewardModel(ModelSpec? spec)
+    private static IRewardModel? OpenRewardModel(ModelSpec? spec, Func<string, string> resolvePath, int? engineThreads)
     {
         if (spec is null)
             return null;
+        if (!string.IsNullOrWhiteSpace(spec.Path))
+        {
+            var path = resolvePath(spec.Path);
+            try
+            {
+                return EngineRewardModel.Open(path, engineThreads ?? new EngineOptions().Threads);
+            }
+            catch (Exception ex) when (ex is IOException or ArgumentException)
+            {
+                throw new RunSetupException($"reward_model '{spec.Name}': {ex.Message}", ex);
+            }
+        }
         if (spec.Endpoints is { Count: > 0 } endpoints)
             return new HttpRewardModel(new HttpRewardModelOptions { Endpoint = new Uri(endpoints[0]), Model = spec.Model ?? spec.Name, ApiKey = ResolveKey(spec.ApiKey) });
         if (spec.Name == ArithStepsRewardModel && spec.Path is null)
             return new ArithStepRewardModel();
-        throw new RunSetupException($"reward_model: '{spec.Name}' is not a reward model this version can open; use {{\"name\": \"{ArithStepsRewardModel}\"}} (the rule-based arith PRM) or \"endpoints\" of a reward server.");
+        throw new RunSetupException($"reward_model: '{spec.Name}' is not a reward model this version can open; use {{\"name\": \"{ArithStepsRewardModel}\"}} (the rule-based arith PRM), a \"path\" to a learned reward model (e.g. models/arith-prm.gguf) or \"endpoints\" of a reward server.");
     }
 
     private static async ValueTask DisposeGeneratorAsync(IGenerator g)

@@ -5,7 +5,8 @@ namespace InferScale.Tests.Engine.Training;
 
 /// <summary>
 /// A straightforward scalar double-precision forward pass written from the model's math (no kernels shared with the
-/// trainer): the reference for the trainer's loss and, by central differences, for its gradients.
+/// trainer): the reference for the trainer's loss and, by central differences, for its gradients. With a value head the
+/// loss is the soft binary cross-entropy of <c>sigmoid(w·h + b)</c> toward the batch's value targets.
 /// </summary>
 internal static class ReferenceTransformer
 {
@@ -66,7 +67,15 @@ internal static class ReferenceTransformer
                 var w = batch.LossMask[b * T + t];
                 if (w == 0)
                     continue;
-                var logits = MatVec(p, layout.Head, Norm(x[t], p, layout.FinalNorm.Offset, c.RmsEps));
+                var final = Norm(x[t], p, layout.FinalNorm.Offset, c.RmsEps);
+                if (layout.HasValueHead)
+                {
+                    var z = MatVec(p, layout.ValueHead, final)[0] + p[layout.ValueBias.Offset];
+                    total += w * (Math.Log(1 + Math.Exp(z)) - batch.ValueTargets[b * T + t] * z);
+                    weight += w;
+                    continue;
+                }
+                var logits = MatVec(p, layout.Head, final);
                 var max = logits.Max();
                 var lse = max + Math.Log(logits.Sum(z => Math.Exp(z - max)));
                 total += w * (lse - logits[batch.Targets[b * T + t]]);
