@@ -26,7 +26,9 @@ public static class GatewayModels
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory))
             throw new DirectoryNotFoundException($"models folder not found: {Path.GetFullPath(directory)} (give --models DIR with *.gguf files)");
-        var files = Directory.GetFiles(directory, "*.gguf").Order(StringComparer.Ordinal).ToList();
+        // Reward models (a value head, inferscale.reward.kind) live beside the policies; they are not served as models.
+        var files = Directory.GetFiles(directory, "*.gguf").Order(StringComparer.Ordinal)
+            .Where(f => !InferScale.Engine.Gguf.GgufFile.Read(f).ContainsKey(InferScale.Engine.Reward.RewardGguf.KindKey)).ToList();
         var models = new List<GatewayModel>(files.Count);
         try
         {
