@@ -52,20 +52,21 @@ public sealed class LimitsAndShutdownTests
     [Fact]
     public async Task StopAsync_RequestInFlight_FinishesThenNewConnectionsRefused()
     {
-        var server = await GatewayTestHost.StartAsync(new GatewayOptions { ApiKeys = [GatewayTestHost.Key], ShutdownGracePeriod = TimeSpan.FromSeconds(30) });
+        var server = await GatewayTestHost.StartAsync(new GatewayOptions { ApiKeys = [GatewayTestHost.Key], ShutdownGracePeriod = TimeSpan.FromSeconds(30), MaxBudgets = [InferScale.Strategies.ComputeBudget.Samples(1024)] });
         await using (server)
         {
             using var client = GatewayTestHost.Client(server);
-            var inFlight = GatewayTestHost.PostAsync(client, "/v1/chat/completions", GatewayTestHost.Chat("majority@16/arith-0.3m", maxTokens: 64));
+            // Long enough (256 samples, a few seconds) that the run is still going when observed.
+            var inFlight = GatewayTestHost.PostAsync(client, "/v1/chat/completions", GatewayTestHost.Chat("majority@256/arith-0.3m", maxTokens: 128));
             var waited = 0;
-            while (server.ActiveRuns == 0 && waited++ < 400)
+            while (server.ActiveRuns == 0 && !inFlight.IsCompleted && waited++ < 3000)
                 await Task.Delay(10);
-            Assert.Equal(1, server.ActiveRuns);
+            Assert.True(server.ActiveRuns == 1, inFlight.IsCompleted ? $"the request ended before it was seen running: {(await inFlight).Item1} {(await inFlight).Item2}" : "the run never started");
             var stopping = server.StopAsync();
             var (status, body, _) = await inFlight;
             await stopping;
             Assert.Equal(200, status);
-            Assert.Equal(16.0, body["inferscale"]!["budget_spent"]!.GetValue<double>());
+            Assert.Equal(256.0, body["inferscale"]!["budget_spent"]!.GetValue<double>());
             using var fresh = GatewayTestHost.Client(server);
             await Assert.ThrowsAsync<HttpRequestException>(() => fresh.GetAsync("/v1/models"));
         }
