@@ -17,8 +17,8 @@ internal static class ReportCommand
             var (outcomes, models) = RunOutputs.Read(path);
             var configPath = Path.Combine(path, "config.json");
             var name = File.Exists(configPath) ? InferScale.Experiments.ExperimentPlan.Load(configPath).Name : Path.GetFileName(path);
-            await RunOutputs.WriteAsync(path, name, outcomes, models, null, ct).ConfigureAwait(false);
-            RunOutputs.PrintSummary(context, outcomes);
+            var summary = await RunOutputs.WriteAsync(path, name, outcomes, models, null, ct).ConfigureAwait(false);
+            RunOutputs.PrintSummary(context, summary);
             context.Console.MarkupLine(Markup.Escape($"{outcomes.Count} cases; outputs in {path}"));
             return 0;
         });

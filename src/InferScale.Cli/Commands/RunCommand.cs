@@ -126,8 +126,8 @@ internal static class RunCommand
             var ids = plan.Cases.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             var outcomes = (await ExperimentRunner.ReadOutcomesAsync(resultStore, options.RunId, cancellationToken).ConfigureAwait(false))
                 .Where(o => ids.Contains(o.CaseId)).ToList();
-            await RunOutputs.WriteAsync(dir, experiment.Name, outcomes, resources.ModelInfos, elapsed, cancellationToken).ConfigureAwait(false);
-            RunOutputs.PrintSummary(context, outcomes);
+            var summary = await RunOutputs.WriteAsync(dir, experiment.Name, outcomes, resources.ModelInfos, elapsed, cancellationToken).ConfigureAwait(false);
+            RunOutputs.PrintSummary(context, summary);
             context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"{progress.Done} cases done, {progress.Failed} failed, {progress.Pending + progress.Running} left; {Executed()} tokens generated in {elapsed.TotalSeconds:F1} s (samples reused across cases: {memo.Hits}); outputs in {dir}")));
             if (progress.Failed > 0)

@@ -22,15 +22,15 @@ internal static class RunOutputs
     public const string ComputeOptimalName = "compute-optimal.json";
     public const string PolicyName = "compute-optimal-policy.json";
 
-    /// <summary>Writes the raw results, then everything derived from them.</summary>
-    public static async Task WriteAsync(string dir, string experimentName, IReadOnlyList<CaseOutcome> outcomes, IReadOnlyList<ModelInfo> models, TimeSpan? elapsed, CancellationToken cancellationToken)
+    /// <summary>Writes the raw results, then everything derived from them; returns the run summary.</summary>
+    public static async Task<RunSummary> WriteAsync(string dir, string experimentName, IReadOnlyList<CaseOutcome> outcomes, IReadOnlyList<ModelInfo> models, TimeSpan? elapsed, CancellationToken cancellationToken)
     {
         var lines = new StringBuilder();
         foreach (var o in outcomes)
             lines.AppendLine(OutcomeJson.Serialize(o));
         await File.WriteAllTextAsync(Path.Combine(dir, OutcomesName), lines.ToString(), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(dir, ModelsName), OutcomeJson.SerializeModels(models), cancellationToken).ConfigureAwait(false);
-        await WriteDerivedAsync(dir, experimentName, outcomes, models, elapsed, cancellationToken).ConfigureAwait(false);
+        return await WriteDerivedAsync(dir, experimentName, outcomes, models, elapsed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads <c>outcomes.jsonl</c> and <c>models.json</c> of a run directory.</summary>
@@ -73,7 +73,7 @@ internal static class RunOutputs
         }
     }
 
-    private static async Task WriteDerivedAsync(string dir, string experimentName, IReadOnlyList<CaseOutcome> outcomes, IReadOnlyList<ModelInfo> models, TimeSpan? elapsed, CancellationToken cancellationToken)
+    private static async Task<RunSummary> WriteDerivedAsync(string dir, string experimentName, IReadOnlyList<CaseOutcome> outcomes, IReadOnlyList<ModelInfo> models, TimeSpan? elapsed, CancellationToken cancellationToken)
     {
         var (report, _) = AnalyzeComputeOptimal(outcomes);
         if (report is not null)
@@ -90,7 +90,7 @@ internal static class RunOutputs
             WallTime = elapsed,
             ComputeOptimal = report is null ? null : Section(report),
         };
-        await ReportWriter.WriteAsync(dir, input, cancellationToken).ConfigureAwait(false);
+        return (await ReportWriter.WriteAsync(dir, input, cancellationToken).ConfigureAwait(false)).Summary;
     }
 
     /// <summary>
@@ -129,20 +129,18 @@ internal static class RunOutputs
         };
     }
 
-    /// <summary>Prints one row per case: model, strategy, params, budget, accuracy, mean tokens per problem.</summary>
-    public static void PrintSummary(CliContext context, IReadOnlyList<CaseOutcome> outcomes)
+    /// <summary>Prints the summary's rows (aggregated over seeds, as in summary.json): accuracy with its 95% CI and mean tokens per problem.</summary>
+    public static void PrintSummary(CliContext context, RunSummary summary)
     {
-        var table = new Table().AddColumns("model", "strategy", "params", "budget", "seed", "accuracy", "tokens/problem");
-        foreach (var o in outcomes)
+        var table = new Table().AddColumns("model", "strategy", "params", "budget", "accuracy", "95% CI", "tokens/problem");
+        foreach (var r in summary.Strategies)
         {
-            var n = Math.Max(1, o.Problems.Count);
             table.AddRow(
-                Markup.Escape(o.Model), Markup.Escape(o.Strategy),
-                Markup.Escape(string.Join(",", o.Params.Select(p => $"{p.Key}={p.Value.GetRawText().Trim('"')}"))),
-                o.Budget.ToString(CultureInfo.InvariantCulture) + (o.BudgetKind == "samples" ? "" : " " + o.BudgetKind),
-                o.Seed.ToString(CultureInfo.InvariantCulture),
-                (o.Problems.Count(p => p.Correct == true) / (double)n).ToString("F3", CultureInfo.InvariantCulture),
-                (o.Problems.Sum(p => p.TotalTokens) / (double)n).ToString("F0", CultureInfo.InvariantCulture));
+                Markup.Escape(r.Model), Markup.Escape(r.Strategy), Markup.Escape(r.ParamsText),
+                r.Budget.ToString(CultureInfo.InvariantCulture) + (r.BudgetKind == "samples" ? "" : " " + r.BudgetKind),
+                r.Accuracy.ToString("F3", CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{r.Ci[0]:F3}–{r.Ci[1]:F3}"),
+                r.Tokens.ToString("F0", CultureInfo.InvariantCulture));
         }
         context.Console.Write(table);
     }

@@ -97,7 +97,7 @@ public sealed class ExperimentRunner
         await foreach (var r in store.ReadResultsAsync(runId, cancellationToken).ConfigureAwait(false))
         {
             if (r.Status == CaseStatus.Done && r.Result is not null)
-                list.Add(JsonSerializer.Deserialize(r.Result, RunningJsonContext.Default.CaseOutcome)!);
+                list.Add(OutcomeJson.Deserialize(r.Result));
         }
         return list;
     }
@@ -125,7 +125,7 @@ public sealed class ExperimentRunner
         try
         {
             var outcome = await RunCaseAsync(claim, experimentCase, cancellationToken).ConfigureAwait(false);
-            await _store.CompleteAsync(claim, JsonSerializer.Serialize(outcome, RunningJsonContext.Default.CaseOutcome), cancellationToken).ConfigureAwait(false);
+            await _store.CompleteAsync(claim, OutcomeJson.Serialize(outcome), cancellationToken).ConfigureAwait(false);
             _observer?.CaseFinished(experimentCase, outcome);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

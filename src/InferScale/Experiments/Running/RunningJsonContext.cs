@@ -3,10 +3,9 @@ using InferScale.Experiments.Results;
 
 namespace InferScale.Experiments.Running;
 
-/// <summary>Source-generated JSON for stored problem records and case results.</summary>
+/// <summary>Source-generated JSON for stored problem records (case outcomes use <see cref="OutcomeJson"/>).</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ProblemRecord))]
-[JsonSerializable(typeof(CaseOutcome))]
 internal sealed partial class RunningJsonContext : JsonSerializerContext
 {
 }
