@@ -39,8 +39,13 @@ internal sealed class BenchGatewayRunner(BenchGatewaySettings settings)
         var sampling = new SamplingOptions { Temperature = 0.8, MaxTokens = settings.MaxTokens, Seed = 1 };
         // The HTTP generator sends the seed of the call's first sample; the in-process job uses that seed, so both generate the same samples.
         var localSampling = sampling with { Seed = (ulong)SampleSeeds.Derive(sampling.Seed, 0) };
-        await CallAsync(local, problems[0], localSampling, cancellationToken).ConfigureAwait(false);
-        await CallAsync(remote, problems[0], sampling, cancellationToken).ConfigureAwait(false);
+        // One warm-up pass over the whole job on both sides (not counted), so tiered JIT and the connection pool are in
+        // their steady state before the measured rounds.
+        foreach (var problem in problems)
+        {
+            await CallAsync(local, problem, localSampling, cancellationToken).ConfigureAwait(false);
+            await CallAsync(remote, problem, sampling, cancellationToken).ConfigureAwait(false);
+        }
         double localSeconds = 0, remoteSeconds = 0;
         long localTokens = 0, remoteTokens = 0;
         for (var round = 0; round < settings.Rounds; round++)
