@@ -23,11 +23,11 @@ public sealed class LlamaCppLogitsAgreementTests(BenchModelFiles files, ITestOut
     {
         // Loose bounds on the max absolute difference for quantised files (measured values are in the test output and README).
         { "1m", GgufTensorType.F32, 0 },
-        { "1m", GgufTensorType.F16, 0.05 },
-        { "1m", GgufTensorType.Q8_0, 0.5 },
+        { "1m", GgufTensorType.F16, 0.02 },
+        { "1m", GgufTensorType.Q8_0, 0.3 },
         { "25m", GgufTensorType.F32, 0 },
-        { "25m", GgufTensorType.F16, 0.05 },
-        { "25m", GgufTensorType.Q8_0, 0.5 },
+        { "25m", GgufTensorType.F16, 0.02 },
+        { "25m", GgufTensorType.Q8_0, 0.3 },
     };
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class LlamaCppLogitsAgreementTests(BenchModelFiles files, ITestOut
             Assert.True(maxRelative <= RelativeTolerance, $"max relative difference {maxRelative:E3} > {RelativeTolerance:E0}");
         else
             Assert.True(maxAbsolute <= maxAbsBound, $"max absolute difference {maxAbsolute:E3} > {maxAbsBound}");
-        Assert.True(compared > positions / 2, $"only {compared} of {positions} positions have a top-1/top-2 margin > {Margin}");
+        Assert.True(compared >= positions / 4, $"only {compared} of {positions} positions have a top-1/top-2 margin > {Margin}");
     }
 
     /// <summary>Our logits after every token of <paramref name="tokens"/>, in one forward pass of a fresh sequence.</summary>

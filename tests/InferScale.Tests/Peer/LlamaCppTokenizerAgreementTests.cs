@@ -65,7 +65,7 @@ public sealed class LlamaCppTokenizerAgreementTests(ITestOutputHelper output) : 
         var tokenizer = LlamaGguf.Load(path).Tokenizer;
         Assert.IsType<BpeTokenizer>(tokenizer);
         var merged = AssertAgreement(path, tokenizer);
-        Assert.True(merged > 100_000, $"only {merged} merged tokens: the vocabulary's merges barely apply");
+        Assert.True(merged > 10_000, $"only {merged} merged tokens: the vocabulary's merges barely apply");
     }
 
     /// <summary>Asserts equal ids on every text and returns how many ids were merge tokens (id ≥ 259).</summary>
