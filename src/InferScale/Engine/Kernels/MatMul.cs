@@ -7,7 +7,8 @@ namespace InferScale.Engine.Kernels;
 /// Batch-invariant: every <c>y[b, o]</c> is <see cref="VectorMath.Dot"/> of row b of X and row o of W (one FMA
 /// accumulator over 16-lane chunks, fixed reduction, scalar tail) whatever the batch size, tile or thread, so a
 /// row's result is bit-identical alone or in any batch. Tiles of 4 batch rows × 4 weight rows keep 16 independent
-/// accumulators in registers; batch rows are processed in chunks that fit in L2 so each weight tile is reused across
+/// accumulators in registers, reduced together by <see cref="VectorMath.Reduce16"/> (bit-identical to reducing each
+/// alone, in a third of the instructions); batch rows are processed in chunks that fit in L2 so each weight tile is reused across
 /// the chunk from L1; threads split the output rows.
 /// </summary>
 public static class MatMul
@@ -105,6 +106,18 @@ public static class MatMul
             a2 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w2 + k), a2);
             a3 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w3 + k), a3);
         }
+        if (VectorMath.CanReduceTogether)
+        {
+            VectorMath.Reduce4(a0, a1, a2, a3).GetLower().GetLower().Store(y);
+            if (n16 < n)
+            {
+                y[0] = VectorMath.Tail(y[0], x, w0, n16, n);
+                y[1] = VectorMath.Tail(y[1], x, w1, n16, n);
+                y[2] = VectorMath.Tail(y[2], x, w2, n16, n);
+                y[3] = VectorMath.Tail(y[3], x, w3, n16, n);
+            }
+            return;
+        }
         y[0] = VectorMath.Finish(a0, x, w0, n16, n);
         y[1] = VectorMath.Finish(a1, x, w1, n16, n);
         y[2] = VectorMath.Finish(a2, x, w2, n16, n);
@@ -127,6 +140,16 @@ public static class MatMul
             a5 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w5 + k), a5);
             a6 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w6 + k), a6);
             a7 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w7 + k), a7);
+        }
+        if (VectorMath.CanReduceTogether)
+        {
+            VectorMath.Reduce8(a0, a1, a2, a3, a4, a5, a6, a7).GetLower().Store(y);
+            if (n16 < n)
+            {
+                for (var j = 0; j < 8; j++)
+                    y[j] = VectorMath.Tail(y[j], x, w + j * n, n16, n);
+            }
+            return;
         }
         y[0] = VectorMath.Finish(a0, x, w0, n16, n);
         y[1] = VectorMath.Finish(a1, x, w1, n16, n);
@@ -178,6 +201,26 @@ public static class MatMul
         var y1 = y + ldy;
         var y2 = y + 2 * ldy;
         var y3 = y + 3 * ldy;
+        if (VectorMath.CanReduceTogether)
+        {
+            // Lane 4·r + c holds the dot product of x row r and w row c.
+            var r = VectorMath.Reduce16(a00, a10, a20, a30, a01, a11, a21, a31, a02, a12, a22, a32, a03, a13, a23, a33);
+            r.GetLower().GetLower().Store(y0);
+            r.GetLower().GetUpper().Store(y1);
+            r.GetUpper().GetLower().Store(y2);
+            r.GetUpper().GetUpper().Store(y3);
+            if (n16 < n)
+            {
+                for (var c = 0; c < 4; c++)
+                {
+                    y0[c] = VectorMath.Tail(y0[c], x0, w + c * n, n16, n);
+                    y1[c] = VectorMath.Tail(y1[c], x1, w + c * n, n16, n);
+                    y2[c] = VectorMath.Tail(y2[c], x2, w + c * n, n16, n);
+                    y3[c] = VectorMath.Tail(y3[c], x3, w + c * n, n16, n);
+                }
+            }
+            return;
+        }
         y0[0] = VectorMath.Finish(a00, x0, w0, n16, n);
         y0[1] = VectorMath.Finish(a01, x0, w1, n16, n);
         y0[2] = VectorMath.Finish(a02, x0, w2, n16, n);

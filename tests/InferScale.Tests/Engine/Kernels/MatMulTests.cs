@@ -40,6 +40,31 @@ public sealed class MatMulTests
         Assert.True(three.AsSpan().SequenceEqual(full.AsSpan(10 * outDim, 3 * outDim)));
     }
 
+    [Theory]
+    [InlineData(1, 512, 37)]   // 1×8, 1×4 and single-row tiles
+    [InlineData(3, 40, 12)]    // tails of 8 elements
+    [InlineData(8, 128, 16)]   // 4×4 tiles only
+    [InlineData(13, 1280, 9)]  // 4×4, leftover weight rows and leftover batch rows
+    [InlineData(70, 33, 21)]   // a scalar tail in every tile
+    public unsafe void Compute_EveryElement_IsBitIdenticalToTheEngineDot(int batch, int inDim, int outDim)
+    {
+        var x = KernelData.Random(batch * inDim, 7, 3f);
+        var w = KernelData.Random(outDim * inDim, 8, 0.5f);
+        var y = new float[batch * outDim];
+        MatMul.Compute(x, w, batch, inDim, outDim, y);
+        fixed (float* px = x, pw = w)
+        {
+            for (var b = 0; b < batch; b++)
+            {
+                for (var o = 0; o < outDim; o++)
+                {
+                    var expected = VectorMath.Dot(px + b * inDim, pw + o * inDim, inDim);
+                    Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(y[b * outDim + o]), $"y[{b}, {o}] = {y[b * outDim + o]:R}, Dot = {expected:R}");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void ComputeSplitK_IsAnotherRoundingOfTheSameProduct()
     {
