@@ -15,6 +15,7 @@ internal static class BudgetForcingAnalysis
     private const string ThinkingBudgetKey = "thinking-budget";
     private const string MinThinkingKey = "min-thinking-tokens";
     private const string WaitsKey = "waits";
+    private static readonly string[] Modes = ["cap", "extend", "wait"];
 
     public static IReadOnlyList<BudgetForcingSeries> Build(IReadOnlyList<CaseOutcome> outcomes, IReadOnlyList<StrategySummary> rows)
     {
@@ -29,7 +30,7 @@ internal static class BudgetForcingAnalysis
             .Select(x => (x.r, x.i, Row: Measure(x.r, [.. cases[(x.r.Model, ReportText.ParamsKey(x.r.Params), x.r.BudgetKind, x.r.Budget)]], defaults)))
             .Where(x => x.Row is not null)
             .ToList();
-        foreach (var group in measured.GroupBy(x => (x.r.Model, x.r.BudgetKind, x.r.Budget, Others: OtherParams(x.r.Params), Mode: x.Row!.MinThinkingTokens > 0 ? "extend" : "cap")))
+        foreach (var group in measured.GroupBy(x => (x.r.Model, x.r.BudgetKind, x.r.Budget, Others: OtherParams(x.r.Params), Mode: Mode(x.Row!))))
         {
             if (group.Count() < 2) continue;
             var points = group.Select(x => x.Row!)
@@ -50,9 +51,18 @@ internal static class BudgetForcingAnalysis
                 Pairs = metrics.Pairs,
             });
         }
-        // The rows are in report order (model first), so the first row of each series keeps the models' order.
-        return series;
+        // Models in report order (rows come model first), then budget, other parameters and mode.
+        var modelRank = rows.Select((r, i) => (r.Model, i)).GroupBy(x => x.Model, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(x => x.i), StringComparer.Ordinal);
+        return [.. series
+            .OrderBy(s => modelRank[s.Model])
+            .ThenBy(s => s.BudgetKind, StringComparer.Ordinal).ThenBy(s => s.Budget)
+            .ThenBy(s => s.ParamsText, StringComparer.Ordinal)
+            .ThenBy(s => Array.IndexOf(Modes, s.Mode))];
     }
+
+    /// <summary><c>cap</c> (no minimum), <c>wait</c> (minimum ≥ maximum: every end of thinking suppressed up to <c>waits</c> times, s1's "Wait ×n") or <c>extend</c>.</summary>
+    private static string Mode(BudgetForcingRow row) =>
+        row.MinThinkingTokens <= 0 ? "cap" : row.MinThinkingTokens >= row.ThinkingBudget ? "wait" : "extend";
 
     private static string OtherParams(IReadOnlyDictionary<string, JsonElement> parameters) =>
         ReportText.Params(parameters.Where(p => p.Key is not (ThinkingBudgetKey or MinThinkingKey or WaitsKey)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));

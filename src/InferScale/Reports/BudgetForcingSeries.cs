@@ -4,7 +4,9 @@ namespace InferScale.Reports;
 
 /// <summary>
 /// s1's metrics for one set A of thinking budgets: the <c>budget-forcing</c> rows of one model, budget and other parameters,
-/// in one mode (<c>cap</c>: thinking only capped; <c>extend</c>: a minimum enforced with "Wait"), at two or more bounds.
+/// in one mode (<c>cap</c>: thinking only capped; <c>extend</c>: a minimum below the maximum enforced with "Wait";
+/// <c>wait</c>: minimum ≥ maximum, so every end of thinking is suppressed up to <c>waits</c> times, s1's "Wait ×n"),
+/// at two or more settings of the thinking bounds and waits.
 /// </summary>
 public sealed record BudgetForcingSeries
 {
@@ -17,7 +19,7 @@ public sealed record BudgetForcingSeries
     /// <summary>The strategy budget (under a samples budget: the traces voted per problem).</summary>
     [JsonPropertyName("budget")] public required double Budget { get; init; }
 
-    /// <summary><c>cap</c> (minimum 0) or <c>extend</c> (a minimum enforced by appending "Wait").</summary>
+    /// <summary><c>cap</c> (minimum 0), <c>extend</c> (0 &lt; minimum &lt; maximum) or <c>wait</c> (minimum ≥ maximum: s1's "Wait ×n").</summary>
     [JsonPropertyName("mode")] public required string Mode { get; init; }
 
     /// <summary>The parameters shared by the rows (the thinking bounds left out), as text.</summary>

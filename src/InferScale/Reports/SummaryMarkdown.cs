@@ -54,7 +54,8 @@ public static class SummaryMarkdown
     internal const string BudgetForcingNote =
         "Control: mean over the thinking budgets of the share of traces whose thinking ended within [minimum, maximum]. " +
         "Scaling: mean slope of accuracy against mean thinking tokens over every pair of budgets (pairs with equal thinking left out). " +
-        "Performance: the best accuracy. cap = thinking closed at the maximum; extend = an earlier end of thinking suppressed with \"Wait\".";
+        "Performance: the best accuracy. cap = thinking closed at the maximum; extend = an end of thinking before the minimum suppressed with \"Wait\"; " +
+        "wait = minimum ≥ maximum: every end of thinking suppressed, up to the waits allowed (s1's \"Wait ×n\"). Thinking tokens exclude the appended Waits.";
 
     private static void Table(StringBuilder sb, ReportTable table)
     {

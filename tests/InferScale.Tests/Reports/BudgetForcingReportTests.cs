@@ -96,6 +96,23 @@ public sealed class BudgetForcingReportTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_MinimumAtTheMaximum_WaitSeriesApartFromTheCapSeries()
+    {
+        var input = Input(
+            Case("m", "budget-forcing", 1, 1, [Forced("p1", true, 20, true, false, 64)], Bounds(64)),
+            Case("m", "budget-forcing", 1, 1, [Forced("p1", false, 10, true, true, 8)], Bounds(8)),
+            Case("m", "budget-forcing", 1, 1, [Forced("p1", true, 30, false, false, 64, 64, 1)], new Dictionary<string, JsonElement>(Bounds(64, 64)) { ["waits"] = Json("1") }),
+            Case("m", "budget-forcing", 1, 1, [Forced("p1", false, 50, false, false, 64, 64, 2)], new Dictionary<string, JsonElement>(Bounds(64, 64)) { ["waits"] = Json("2") }));
+
+        var series = ReportAnalyzer.Analyze(input).BudgetForcing;
+
+        Assert.Equal(["cap", "wait"], series.Select(s => s.Mode));
+        Assert.Equal(0, series[1].Control);
+        Assert.Equal(-1.0 / 20, series[1].Scaling!.Value, 12);
+        Assert.Equal([1.0, 2.0], series[1].Rows.Select(r => r.Waits));
+    }
+
+    [Fact]
     public void Analyze_OutcomesWithoutRecordedBounds_BoundsFromParamsOrDefaults()
     {
         // Outcomes stored before the bounds were recorded: thinking-budget from the params, else the default 512.
