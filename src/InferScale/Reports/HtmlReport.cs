@@ -51,6 +51,14 @@ public static partial class HtmlReport
         Table(sb, ReportTables.ComputeOptimal(summary));
         if (summary.ComputeOptimal.Choices is { Count: > 0 }) Table(sb, ReportTables.Choices(summary));
 
+        if (summary.BudgetForcing.Count > 0)
+        {
+            Section(sb, "Budget forcing (s1)", byId, [], null);
+            sb.Append("<p class=\"note\">").Append(E(SummaryMarkdown.BudgetForcingNote)).Append("</p>\n");
+            Table(sb, ReportTables.BudgetForcingMetrics(summary));
+            Table(sb, ReportTables.BudgetForcingRows(summary));
+        }
+
         Section(sb, "Exchange rate: small model + test-time compute vs large model greedy", byId, ["plot-exchange-rate"], null);
         if (summary.ExchangeRate.Note is { } note) sb.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
         if (summary.ExchangeRate.Rows.Count > 0) Table(sb, ReportTables.Exchange(summary));

@@ -33,6 +33,7 @@ public static class ReportAnalyzer
             ComputeOptimal = co is null
                 ? new ComputeOptimalSummary(null, null, null, null, null)
                 : new ComputeOptimalSummary(co.BonAccuracy, co.BonTokens, co.TokensToMatch, co.Curve, co.Choices),
+            BudgetForcing = BudgetForcingAnalysis.Build(input.Outcomes, rows),
         };
     }
 }

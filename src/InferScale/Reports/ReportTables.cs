@@ -90,6 +90,26 @@ internal static class ReportTables
             new HashSet<int> { 0, 1, 2, 3, 5 }, "no comparison");
     }
 
+    /// <summary>s1's metrics, one row per set of thinking budgets.</summary>
+    public static ReportTable BudgetForcingMetrics(RunSummary s) => new(
+        ["model", "mode", "budget", "params", "thinking budgets", "Control", "Scaling (pp per 100 thinking tokens)", "Performance"],
+        [.. s.BudgetForcing.Select(b => (IReadOnlyList<string>)[
+            b.Model, b.Mode, ReportText.Budget(b.Budget, b.BudgetKind), b.ParamsText,
+            b.Rows.Count.ToString(CultureInfo.InvariantCulture), ReportText.Percent(b.Control),
+            b.Scaling is { } slope ? (10_000 * slope).ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture) + $" ({b.Pairs} pairs)" : "— (no two budgets differ in thinking)",
+            ReportText.Percent(b.Performance)])],
+        new HashSet<int> { 2, 4, 5, 6, 7 }, "no budget-forcing rows at two or more thinking budgets");
+
+    /// <summary>Every thinking budget of every set: accuracy against the thinking actually used.</summary>
+    public static ReportTable BudgetForcingRows(RunSummary s) => new(
+        ["model", "mode", "budget", "thinking bounds", "params", "accuracy", "95% CI", "mean thinking tokens", "within bounds", "capped", "waits per trace", "tokens"],
+        [.. s.BudgetForcing.SelectMany(b => b.Rows.Select(r => (IReadOnlyList<string>)[
+            b.Model, b.Mode, ReportText.Budget(b.Budget, b.BudgetKind),
+            $"[{r.MinThinkingTokens.ToString(CultureInfo.InvariantCulture)}, {r.ThinkingBudget.ToString(CultureInfo.InvariantCulture)}]", r.ParamsText,
+            ReportText.Percent(r.Accuracy), $"{ReportText.Percent(r.Ci[0])}–{ReportText.Percent(r.Ci[1])}", ReportText.Mean(r.ThinkingTokens),
+            ReportText.Percent(r.WithinBounds), ReportText.Percent(r.Capped), r.Waits.ToString("0.00", CultureInfo.InvariantCulture), ReportText.Mean(r.Tokens)]))],
+        new HashSet<int> { 2, 5, 6, 7, 8, 9, 10, 11 }, "no budget-forcing rows at two or more thinking budgets");
+
     public static ReportTable Reproducibility(RunSummary s) => new(
         ["model", "same request twice → same samples", "batched = one at a time", "distinct of 4 probe samples", "probe error"],
         [.. s.Models.Where(m => m.Reproducibility is not null).Select(m => (IReadOnlyList<string>)[

@@ -38,4 +38,7 @@ public sealed record RunSummary
 
     /// <summary>The compute-optimal section (fields null when not analysed).</summary>
     [JsonPropertyName("compute_optimal")] public required ComputeOptimalSummary ComputeOptimal { get; init; }
+
+    /// <summary>s1's budget-forcing metrics per set of two or more thinking budgets (empty when the run has none).</summary>
+    [JsonPropertyName("budget_forcing")] public IReadOnlyList<BudgetForcingSeries> BudgetForcing { get; init; } = [];
 }

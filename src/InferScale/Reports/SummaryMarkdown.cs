@@ -33,6 +33,14 @@ public static class SummaryMarkdown
             Table(sb, ReportTables.Choices(summary));
         }
 
+        if (summary.BudgetForcing.Count > 0)
+        {
+            sb.Append("\n## Budget forcing (s1)\n\n").Append(Cell(BudgetForcingNote)).Append("\n\n");
+            Table(sb, ReportTables.BudgetForcingMetrics(summary));
+            sb.Append('\n');
+            Table(sb, ReportTables.BudgetForcingRows(summary));
+        }
+
         sb.Append("\n## Exchange rate (FLOPs-matched)\n\n");
         if (summary.ExchangeRate.Note is { } note) sb.Append(Cell(note)).Append("\n\n");
         if (summary.ExchangeRate.Rows.Count > 0) Table(sb, ReportTables.Exchange(summary));
@@ -41,6 +49,13 @@ public static class SummaryMarkdown
         Table(sb, ReportTables.Reproducibility(summary));
         return sb.ToString();
     }
+
+    /// <summary>How the budget-forcing section reads (shared with the HTML report).</summary>
+    internal const string BudgetForcingNote =
+        "Control: mean over the thinking budgets of the share of traces whose thinking ended within [minimum, maximum]. " +
+        "Scaling: mean slope of accuracy against mean thinking tokens over every pair of budgets (pairs with equal thinking left out). " +
+        "Performance: the best accuracy. cap = thinking closed at the maximum; extend = an end of thinking before the minimum suppressed with \"Wait\"; " +
+        "wait = minimum ≥ maximum: every end of thinking suppressed, up to the waits allowed (s1's \"Wait ×n\"). Thinking tokens exclude the appended Waits.";
 
     private static void Table(StringBuilder sb, ReportTable table)
     {

@@ -12,7 +12,8 @@ namespace InferScale.Strategies;
 /// thinking does not end with one) and the answer is generated in at most <see cref="BudgetForcingOptions.AnswerTokens"/>
 /// tokens. Every call of a trace uses the trace's sample index; calls after the first are continuations (a trace costs
 /// one sample under a samples budget). Several traces vote by majority. Metrics: <c>thinking-tokens</c> (mean),
-/// <c>waits</c> (total), <c>capped</c> and <c>within-bounds</c> (shares of traces), <c>traces</c>.
+/// <c>waits</c> (total), <c>capped</c> and <c>within-bounds</c> (shares of traces), <c>traces</c>, and the bounds
+/// <c>thinking-budget</c> and <c>min-thinking-tokens</c> (so s1's metrics can be computed from stored outcomes alone).
 /// </summary>
 internal sealed class BudgetForcingStrategy(BudgetForcingOptions options) : ScalingStrategy<BudgetForcingOptions>(BudgetForcingStrategyExtensions.Name, options)
 {
@@ -38,6 +39,8 @@ internal sealed class BudgetForcingStrategy(BudgetForcingOptions options) : Scal
             ["waits"] = traces.Sum(t => t.Waits),
             ["capped"] = traces.Count == 0 ? 0 : traces.Average(t => t.Capped ? 1.0 : 0.0),
             ["within-bounds"] = traces.Count == 0 ? 0 : traces.Average(t => t.WithinBounds ? 1.0 : 0.0),
+            ["thinking-budget"] = Options.ThinkingBudget,
+            ["min-thinking-tokens"] = Options.MinThinkingTokens,
         };
         var groups = AnswerVoting.Group(traces.Select(t => t.Sample), run.Context.Equivalence);
         var result = groups.Count == 0
