@@ -20,8 +20,8 @@ public sealed record EntropicParticleFilterOptions : ScalingStrategyOptions
     [Description("How PRM step scores become a particle's weight: last, min, product, mean, final.")]
     public StepAggregation Aggregation { get; init; } = StepAggregation.Last;
 
-    /// <summary>Base temperature of the softmax over PRM scores. Default 1.</summary>
-    [Description("Base temperature of the softmax over PRM scores.")]
+    /// <summary>Base temperature of the softmax over the PRM scores' log-odds. Default 1.</summary>
+    [Description("Base temperature of the softmax over the PRM scores' log-odds.")]
     public double ResampleTemperature { get; init; } = 1.0;
 
     /// <summary>Normalised weight entropy (0–1) below which the distribution is annealed. Default 0.5.</summary>

@@ -4,7 +4,7 @@ namespace InferScale.Strategies;
 
 /// <summary>
 /// Options of <c>particle-filter</c> (Puri et al. 2025): particles are partial solutions; each step extends them,
-/// weights them by the softmax of their PRM scores at <see cref="ResampleTemperature"/>, and resamples.
+/// weights them by the softmax of their PRM scores' log-odds at <see cref="ResampleTemperature"/>, and resamples.
 /// </summary>
 public sealed record ParticleFilterOptions : ScalingStrategyOptions
 {
@@ -15,8 +15,8 @@ public sealed record ParticleFilterOptions : ScalingStrategyOptions
     [Description("Particles N; empty uses the samples budget (16 under a tokens/FLOPs budget).")]
     public int? Particles { get; init; }
 
-    /// <summary>Temperature of the softmax over PRM scores used to resample. Default 1.</summary>
-    [Description("Temperature of the softmax over PRM scores that resamples particles.")]
+    /// <summary>Temperature of the softmax over the PRM scores' log-odds used to resample. Default 1.</summary>
+    [Description("Temperature of the softmax over the PRM scores' log-odds that resamples particles.")]
     public double ResampleTemperature { get; init; } = 1.0;
 
     /// <summary>Maximum steps. Default 40.</summary>

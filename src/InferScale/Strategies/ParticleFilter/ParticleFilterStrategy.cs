@@ -2,7 +2,7 @@ namespace InferScale.Strategies;
 
 /// <summary>
 /// <c>particle-filter</c> (Puri et al. 2025): particles are partial solutions, extended one step at a time, weighted by
-/// the softmax of their PRM scores at <see cref="ParticleFilterOptions.ResampleTemperature"/> and resampled
+/// the softmax of their PRM scores' log-odds at <see cref="ParticleFilterOptions.ResampleTemperature"/> and resampled
 /// systematically (seeded); finished particles are kept and vote, weighted by their scores (see <see cref="ParticleFilterLoop"/>).
 /// </summary>
 internal sealed class ParticleFilterStrategy(ParticleFilterOptions options) : ScalingStrategy<ParticleFilterOptions>(ParticleFilterStrategyExtensions.Name, options)

@@ -16,7 +16,7 @@ internal static class ParticleFilterLoop
     /// <summary>
     /// Step 1 samples N first steps (the particles). Each step then scores the new particles with the PRM, sets finished
     /// ones aside (they keep their score and vote at the end), weights the unfinished ones by
-    /// <c>softmax(score / T)</c> with <c>T = temperature(scores)</c>, draws N − finished particles from them by systematic
+    /// <c>softmax(logit(score) / T)</c> with <c>T = temperature(step, logits)</c> (<see cref="StepWeights.LogOdds"/>), draws N − finished particles from them by systematic
     /// resampling (one uniform offset per step from the run's seed), and extends every drawn particle by one step (copies
     /// of one particle are one call, so they continue differently). Stops after <paramref name="maxSteps"/> steps, when no
     /// particle is unfinished or N are finished, or when the budget refuses a call. The answer is a weighted vote over the
@@ -42,9 +42,9 @@ internal static class ParticleFilterLoop
                 run.Note(TraceEventKind.Decision, $"step {step}: {generated} particles extended, {finished.Count} finished; stopping");
                 break;
             }
-            var scores = active.Select(n => n.Score!.Value).ToArray();
-            var t = temperature(step, scores);
-            var weights = StepWeights.Softmax(scores, t);
+            var logits = StepWeights.LogOdds([.. active.Select(n => n.Score!.Value)]);
+            var t = temperature(step, logits);
+            var weights = StepWeights.Softmax(logits, t);
             var uniform = new SplitMix64(SplitMix64.Combine(run.Context.Seed, 0x50F1_7E27UL, (ulong)step)).NextDouble();
             var copiesOf = StepWeights.Systematic(weights, draws, uniform);
             parents = [.. active.Select((n, j) => (n, copiesOf[j])).Where(p => p.Item2 > 0)];

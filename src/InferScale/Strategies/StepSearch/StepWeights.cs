@@ -22,6 +22,26 @@ internal static class StepWeights
         return weights;
     }
 
+    /// <summary>Scores are clipped to [ε, 1 − ε] before <see cref="LogOdds"/>, so a score of exactly 0 or 1 stays finite (±16.1).</summary>
+    public const double LogOddsEpsilon = 1e-7;
+
+    /// <summary>
+    /// The log-odds <c>ln(s / (1 − s))</c> of scores in [0, 1] (clipped to [<see cref="LogOddsEpsilon"/>, 1 − ε]): particle
+    /// filtering treats a PRM score as the probability that the partial solution is on a correct path, so its log-weight
+    /// is the logit (as in Puri et al.'s reference implementation); a softmax of raw [0, 1] scores at T = 1 could never
+    /// favour a particle more than e ≈ 2.7 times over another.
+    /// </summary>
+    public static double[] LogOdds(IReadOnlyList<double> scores)
+    {
+        var logits = new double[scores.Count];
+        for (var i = 0; i < logits.Length; i++)
+        {
+            var s = Math.Clamp(double.IsNaN(scores[i]) ? 0 : scores[i], LogOddsEpsilon, 1 - LogOddsEpsilon);
+            logits[i] = Math.Log(s / (1 - s));
+        }
+        return logits;
+    }
+
     /// <summary>The entropy of <paramref name="weights"/> divided by <c>ln n</c>: 1 for uniform weights, 0 when one holds all (1 for n ≤ 1).</summary>
     public static double NormalizedEntropy(IReadOnlyList<double> weights)
     {

@@ -16,6 +16,21 @@ public sealed class StepWeightsTests
     }
 
     [Fact]
+    public void LogOdds_Scores_LogitClippedAtEpsilon()
+    {
+        var logits = StepWeights.LogOdds([0.5, 0.8, 0.0, 1.0, double.NaN]);
+
+        Assert.Equal(0.0, logits[0], 12);
+        Assert.Equal(Math.Log(4), logits[1], 12);
+        Assert.Equal(Math.Log(1e-7 / (1 - 1e-7)), logits[2], 9);
+        Assert.Equal(-logits[2], logits[3], 9);
+        Assert.Equal(logits[2], logits[4], 12);
+        // A right and a wrong particle: the wrong one keeps a weight of about e^-32, not 1/e as a softmax of raw scores would give it.
+        var weights = StepWeights.Softmax(StepWeights.LogOdds([1.0, 0.0]), 1);
+        Assert.True(weights[1] < 1e-13);
+    }
+
+    [Fact]
     public void NormalizedEntropy_UniformAndPeaked_OneAndNearZero()
     {
         Assert.Equal(1.0, StepWeights.NormalizedEntropy([0.25, 0.25, 0.25, 0.25]), 12);

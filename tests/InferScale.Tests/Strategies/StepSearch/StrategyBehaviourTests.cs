@@ -47,6 +47,20 @@ public sealed class StrategyBehaviourTests
     }
 
     [Fact]
+    public async Task EntropicParticleFilter_DefaultOptions_AnnealsWhenFewParticlesAreRight()
+    {
+        // With log-odds weights a wrong step (score 0) weighs ~e^-32 against a right one, so the weights collapse onto the
+        // right particles and the default threshold (0.5) triggers annealing; the plain filter keeps T = 1.
+        var options = new Dictionary<string, string> { ["aggregation"] = "min" };
+        var (entropic, _) = await StepSearchTestKit.RunAsync("entropic-particle-filter", new ArithStepPolicy(0.8), ComputeBudget.Samples(8), Level5, options: options);
+        var (plain, _) = await StepSearchTestKit.RunAsync("particle-filter", new ArithStepPolicy(0.8), ComputeBudget.Samples(8), Level5, options: options);
+
+        Assert.Contains(entropic.Trace, e => e.Message.Contains("annealed T 1 ->", StringComparison.Ordinal));
+        Assert.Contains(plain.Trace, e => e.Message.Contains("T = 1,", StringComparison.Ordinal));
+        Assert.DoesNotContain(plain.Trace, e => e.Message.Contains("annealed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Mcts_Decision_IsAFinishedSolution()
     {
         var (result, _) = await StepSearchTestKit.RunAsync("mcts", new ArithStepPolicy(0.2), ComputeBudget.Samples(8), Level5);
