@@ -21,6 +21,12 @@ public sealed record GeneratorSpec(string Model)
     /// <summary>For servers: whether they accept <c>n</c> &gt; 1 (llama.cpp and Ollama do not).</summary>
     public bool SupportsN { get; init; }
 
+    /// <summary>
+    /// For servers: which server it is (sampling fields, batching, seeds and token counting follow its quirks; see
+    /// <see cref="OpenAI.OpenAiServerKind"/>). Default <see cref="OpenAI.OpenAiServerKind.Generic"/>.
+    /// </summary>
+    public OpenAI.OpenAiServerKind ServerKind { get; init; } = OpenAI.OpenAiServerKind.Generic;
+
     /// <summary>For the embedded engine: threads (default: cores, at most 8).</summary>
     public int? Threads { get; init; }
 

@@ -29,6 +29,15 @@ public sealed record ModelSpec
     [JsonPropertyName("supports_n")]
     public bool SupportsN { get; set; }
 
+    /// <summary>
+    /// Which server the endpoints are: <c>auto</c> (default: asked once through <c>GET /v1/models</c>), <c>generic</c>,
+    /// <c>openai</c>, <c>vllm</c> or <c>llama-cpp</c> (llama-server). It decides the sampling fields sent (llama-server
+    /// truncates its samples with top-k 40, top-p 0.95 and min-p 0.05 unless told otherwise), batching, seeds and token
+    /// counting; see <see cref="Backends.OpenAI.OpenAiServerKind"/>.
+    /// </summary>
+    [JsonPropertyName("server")]
+    public string? Server { get; set; }
+
     /// <summary>Parameters of the model when known to the config (for FLOPs of remote models); null to read them from the GGUF file.</summary>
     [JsonPropertyName("parameters")]
     public long? Parameters { get; set; }
