@@ -25,7 +25,7 @@ public sealed record ModelSpec
     [JsonPropertyName("api_key")]
     public string? ApiKey { get; set; }
 
-    /// <summary>Whether the endpoints accept <c>n</c> &gt; 1 (llama.cpp and Ollama do not).</summary>
+    /// <summary>Whether the endpoints accept <c>n</c> &gt; 1 (vLLM and SGLang do; llama-server 0.5.0 up to its slots; Ollama does not).</summary>
     [JsonPropertyName("supports_n")]
     public bool SupportsN { get; set; }
 

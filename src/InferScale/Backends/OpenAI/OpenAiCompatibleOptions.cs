@@ -33,7 +33,7 @@ public sealed record OpenAiCompatibleOptions
     public OpenAiServerKind ServerKind { get; init; } = OpenAiServerKind.Generic;
 
     /// <summary>
-    /// Whether the server accepts <c>n</c> &gt; 1. When false (llama.cpp, Ollama), a request for several samples becomes
+    /// Whether the server accepts <c>n</c> &gt; 1 (llama-server 0.5.0 does, up to its slots). When false (Ollama), a request for several samples becomes
     /// parallel single calls, each with its own per-sample seed. Default true.
     /// </summary>
     public bool SupportsN { get; init; } = true;
