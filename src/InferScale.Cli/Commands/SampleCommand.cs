@@ -32,7 +32,8 @@ internal static class SampleCommand
         var limit = new Option<int?>("--limit") { Description = "Only the first N problems of each level (or of the dataset when it has no levels)." };
         var serverModel = new Option<string?>("--server-model") { Description = "With a URL: the model name to request." };
         var chat = new Option<bool>("--chat") { Description = "With a URL: use /v1/chat/completions (default /v1/completions)." };
-        var supportsN = new Option<bool>("--supports-n") { Description = "With a URL: the server accepts n > 1 (vLLM, SGLang; not llama.cpp or Ollama)." };
+        var supportsN = new Option<bool>("--supports-n") { Description = "With a URL: the server accepts n > 1 (vLLM, SGLang, llama-server up to its slots; not Ollama)." };
+        var server = new Option<string>("--server") { Description = "With a URL: which server it is: auto (detected from /v1/models), generic, openai, vllm or llama-cpp. It decides the sampling fields sent, batching, seeds and token counting.", DefaultValueFactory = _ => "auto" };
         var apiKey = new Option<string?>("--api-key") { Description = "With a URL: API key (default: $OPENAI_API_KEY)." };
         var threads = new Option<int?>("--threads") { Description = "Embedded engine threads." };
         var perCall = new Option<int>("--samples-per-call") { Description = "Samples per generator call (batched by the engine).", DefaultValueFactory = _ => 16 };
@@ -40,7 +41,7 @@ internal static class SampleCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar." };
         var command = new Command("sample", "Generate a sample pool (one JSONL line per sample) for a dataset; resumable; 'inferscale analyze' reads it.")
         {
-            model, dataset, output, n, temperature, topP, topK, minP, maxTokens, seed, stop, limit, serverModel, chat, supportsN, apiKey, threads, perCall, concurrency, quiet,
+            model, dataset, output, n, temperature, topP, topK, minP, maxTokens, seed, stop, limit, serverModel, chat, supportsN, server, apiKey, threads, perCall, concurrency, quiet,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -85,11 +86,14 @@ internal static class SampleCommand
             {
                 throw new CliException(ex.Message.Split(" (Parameter", 2)[0]);
             }
+            if (!Backends.OpenAI.OpenAiServerKindNames.TryParse(parse.GetValue(server), out var serverKind))
+                throw new CliException($"--server: '{parse.GetValue(server)}' is not one of {string.Join(", ", Backends.OpenAI.OpenAiServerKindNames.All)}.");
             IGenerator generator;
             try
             {
                 generator = Generators.Open(new GeneratorSpec(parse.GetValue(model)!)
                 {
+                    ServerKind = serverKind,
                     ServerModel = parse.GetValue(serverModel),
                     Chat = parse.GetValue(chat),
                     SupportsN = parse.GetValue(supportsN),

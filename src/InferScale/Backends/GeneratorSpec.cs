@@ -18,8 +18,14 @@ public sealed record GeneratorSpec(string Model)
     /// <summary>For servers: use <c>/v1/chat/completions</c> instead of <c>/v1/completions</c>.</summary>
     public bool Chat { get; init; }
 
-    /// <summary>For servers: whether they accept <c>n</c> &gt; 1 (llama.cpp and Ollama do not).</summary>
+    /// <summary>For servers: whether they accept <c>n</c> &gt; 1 (vLLM and SGLang do; llama-server 0.5.0 up to its slots; Ollama does not).</summary>
     public bool SupportsN { get; init; }
+
+    /// <summary>
+    /// For servers: which server it is (sampling fields, batching, seeds and token counting follow its quirks; see
+    /// <see cref="OpenAI.OpenAiServerKind"/>). Default <see cref="OpenAI.OpenAiServerKind.Generic"/>.
+    /// </summary>
+    public OpenAI.OpenAiServerKind ServerKind { get; init; } = OpenAI.OpenAiServerKind.Generic;
 
     /// <summary>For the embedded engine: threads (default: cores, at most 8).</summary>
     public int? Threads { get; init; }

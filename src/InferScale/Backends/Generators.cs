@@ -25,6 +25,7 @@ public static class Generators
                 ApiKey = spec.ApiKey,
                 Mode = spec.Chat ? OpenAiApiMode.Chat : OpenAiApiMode.Completions,
                 SupportsN = spec.SupportsN,
+                ServerKind = spec.ServerKind,
             });
         }
         if (!File.Exists(spec.Model))

@@ -23,4 +23,19 @@ public static class SampleSeeds
         var z = InferScale.Randomness.SplitMix64.Finalize(unchecked(seed + (Gamma * (ulong)(index + 1))));
         return (int)(z & 0x7FFF_FFFFUL);
     }
+
+    /// <summary>
+    /// The seed for sample <paramref name="index"/> on a server that seeds choice <c>j</c> of an <c>n</c> call with
+    /// <c>seed + j</c> (llama-server): <c>(Derive(seed, 0) &amp; 0x3FFFFFFF) + index</c>. A call for samples
+    /// <c>i…i+n−1</c> sends the seed of sample <c>i</c>, and every sample gets the seed it would get alone. Thirty bits plus
+    /// an index below 2^30 stay below 2^31, inside llama.cpp's 32-bit seed and away from its "random" value 0xFFFFFFFF.
+    /// </summary>
+    /// <param name="seed">The request's base seed.</param>
+    /// <param name="index">The sample's index (0 ≤ index &lt; 2^30).</param>
+    public static int Consecutive(ulong seed, int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, 1 << 30);
+        return (Derive(seed, 0) & 0x3FFF_FFFF) + index;
+    }
 }

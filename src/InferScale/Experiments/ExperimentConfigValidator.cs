@@ -68,6 +68,10 @@ public static class ExperimentConfigValidator
         }
         if (m.Parameters is <= 0)
             throw new ExperimentConfigException($"{field}.parameters", "must be > 0.");
+        if (m.Server is { } server && !Backends.OpenAI.OpenAiServerKindNames.TryParse(server, out _))
+            throw new ExperimentConfigException($"{field}.server", $"must be one of {string.Join(", ", Backends.OpenAI.OpenAiServerKindNames.All)} (got '{server}').");
+        if (m.Server is not null && hasPath)
+            throw new ExperimentConfigException($"{field}.server", "applies to \"endpoints\" only; an embedded model (\"path\") has no server.");
     }
 
     private static void ValidateStrategy(StrategySpec s, string field, Func<string, bool>? isKnownStrategy)

@@ -25,9 +25,18 @@ public sealed record ModelSpec
     [JsonPropertyName("api_key")]
     public string? ApiKey { get; set; }
 
-    /// <summary>Whether the endpoints accept <c>n</c> &gt; 1 (llama.cpp and Ollama do not).</summary>
+    /// <summary>Whether the endpoints accept <c>n</c> &gt; 1 (vLLM and SGLang do; llama-server 0.5.0 up to its slots; Ollama does not).</summary>
     [JsonPropertyName("supports_n")]
     public bool SupportsN { get; set; }
+
+    /// <summary>
+    /// Which server the endpoints are: <c>auto</c> (default: asked once through <c>GET /v1/models</c>), <c>generic</c>,
+    /// <c>openai</c>, <c>vllm</c> or <c>llama-cpp</c> (llama-server). It decides the sampling fields sent (llama-server
+    /// truncates its samples with top-k 40, top-p 0.95 and min-p 0.05 unless told otherwise), batching, seeds and token
+    /// counting; see <see cref="Backends.OpenAI.OpenAiServerKind"/>.
+    /// </summary>
+    [JsonPropertyName("server")]
+    public string? Server { get; set; }
 
     /// <summary>Parameters of the model when known to the config (for FLOPs of remote models); null to read them from the GGUF file.</summary>
     [JsonPropertyName("parameters")]

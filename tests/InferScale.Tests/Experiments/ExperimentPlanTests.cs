@@ -58,6 +58,8 @@ public sealed class ExperimentPlanTests
     [InlineData("\"seeds\": [1, 2]", "\"seeds\": [1, 1]", "seeds")]
     [InlineData("\"temperature\": 0.7", "\"temperature\": -1", "sampling.temperature")]
     [InlineData("\"max_tokens\": 128", "\"max_tokens\": 0", "sampling.max_tokens")]
+    [InlineData("\"model\": \"qwen\"", "\"model\": \"qwen\", \"server\": \"ollama\"", "models[1].server")]
+    [InlineData("\"path\": \"models/arith-0.3m.gguf\"", "\"path\": \"models/arith-0.3m.gguf\", \"server\": \"llama-cpp\"", "models[0].server")]
     public void Expand_InvalidField_NamesIt(string from, string to, string field)
     {
         var ex = Assert.Throws<ExperimentConfigException>(() => ExperimentPlan.Expand(ExperimentPlan.Parse(Example.Replace(from, to))));

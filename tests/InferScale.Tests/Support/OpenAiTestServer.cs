@@ -77,8 +77,19 @@ public sealed class OpenAiTestServer : IAsyncDisposable
         app.MapGet("/v1/models", ctx => WriteJsonAsync(ctx, new JsonObject
         {
             ["object"] = "list",
-            ["data"] = new JsonArray(new JsonObject { ["id"] = server.Options.ModelId, ["object"] = "model" }),
+            ["data"] = new JsonArray(server.Options.OwnedBy is { } owner
+                ? new JsonObject { ["id"] = server.Options.ModelId, ["object"] = "model", ["owned_by"] = owner }
+                : new JsonObject { ["id"] = server.Options.ModelId, ["object"] = "model" }),
         }));
+        app.MapGet("/props", ctx =>
+        {
+            if (server.Options.TotalSlots is not { } slots)
+            {
+                ctx.Response.StatusCode = 404;
+                return Task.CompletedTask;
+            }
+            return WriteJsonAsync(ctx, new JsonObject { ["total_slots"] = slots });
+        });
         app.MapPost("/pooling", server.HandlePoolingAsync);
         app.MapPost("/v1/pooling", server.HandlePoolingAsync);
         app.MapPost("/score_steps", server.HandleScoreStepsAsync);

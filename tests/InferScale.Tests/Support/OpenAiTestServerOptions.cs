@@ -6,6 +6,12 @@ public sealed class OpenAiTestServerOptions
     /// <summary>Model id reported by <c>/v1/models</c>.</summary>
     public string ModelId { get; set; } = "test-model";
 
+    /// <summary><c>owned_by</c> of the model in <c>/v1/models</c> (servers name themselves there: <c>llamacpp</c>, <c>vllm</c>); null omits it.</summary>
+    public string? OwnedBy { get; set; }
+
+    /// <summary>When set, <c>GET /props</c> answers <c>{"total_slots": N}</c> as llama-server does; otherwise it is 404.</summary>
+    public int? TotalSlots { get; set; }
+
     /// <summary>Whether <c>n</c> &gt; 1 is served (false answers 400 like llama.cpp).</summary>
     public bool AcceptN { get; set; } = true;
 

@@ -19,7 +19,9 @@ namespace InferScale.Backends.OpenAI;
 /// then one seed, derived from the call's first sample index, covers the whole call, and at a temperature above 0
 /// the call is counted in <see cref="OpenAiGeneratorStatistics.SharedSeedCalls"/>. Otherwise each sample is a
 /// single call whose seed is <see cref="SampleSeeds.Derive"/>(seed, index), so sample <c>i</c> is reproducible
-/// regardless of batching.</para>
+/// regardless of batching. The server kind (<see cref="OpenAiCompatibleOptions.ServerKind"/>) adapts this: llama-server
+/// gets consecutive seeds (its choice <c>j</c> uses <c>seed + j</c>), so sample <c>i</c> has one seed in any batch, and
+/// requests with stop strings go one sample per call there, for exact token counts; see <see cref="OpenAiServerKind"/>.</para>
 /// <para>Failures: a call whose retries are exhausted (or that fails with a non-transient status such as 400) does
 /// not throw; its samples come back with <see cref="FinishReason.Error"/> and <see cref="Sample.Error"/> set, and its
 /// attempts are counted in <see cref="Usage.Calls"/> — even when no sample of the request could be produced. Only
@@ -37,6 +39,7 @@ public sealed class OpenAiCompatibleGenerator : IGenerator
     private readonly EndpointPool _pool;
     private readonly ResiliencePipeline _retry;
     private readonly ResiliencePipeline _attemptTimeout;
+    private OpenAiServerProfile? _profile;
     private int _disposed;
 
     /// <summary>Creates a generator; validates <paramref name="options"/> once.</summary>
@@ -75,10 +78,12 @@ public sealed class OpenAiCompatibleGenerator : IGenerator
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var calls = Plan(request);
+        var profile = await ResolveProfileAsync(cancellationToken).ConfigureAwait(false);
+        OpenAiRequestFactory.Check(profile.Kind, request.Sampling);
+        var calls = Plan(request, profile);
         var tasks = new Task<(List<Sample> Samples, Usage Usage)>[calls.Count];
         for (var k = 0; k < calls.Count; k++)
-            tasks[k] = ExecuteCallAsync(request, calls[k], cancellationToken);
+            tasks[k] = ExecuteCallAsync(request, calls[k], profile, cancellationToken);
         var outcomes = await Task.WhenAll(tasks).ConfigureAwait(false);
 
         var samples = new List<Sample>(request.Count);
@@ -90,6 +95,17 @@ public sealed class OpenAiCompatibleGenerator : IGenerator
         }
         samples.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new GenerationResult(samples, usage);
+    }
+
+    /// <summary>
+    /// The kind of server this generator treats its endpoints as: <see cref="OpenAiCompatibleOptions.ServerKind"/>, or for
+    /// <see cref="OpenAiServerKind.Auto"/> the kind detected from the first endpoint's <c>GET {base}/models</c>
+    /// (<see cref="OpenAiServerKind.Generic"/> while it cannot be reached). Detected once, then remembered.
+    /// </summary>
+    public async ValueTask<OpenAiServerKind> GetServerKindAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return (await ResolveProfileAsync(cancellationToken).ConfigureAwait(false)).Kind;
     }
 
     /// <summary>
@@ -148,34 +164,55 @@ public sealed class OpenAiCompatibleGenerator : IGenerator
         _pool.Dispose();
     }
 
-    private List<OpenAiCall> Plan(GenerationRequest request)
+    /// <summary>
+    /// The server profile: fixed kinds at once; <see cref="OpenAiServerKind.Auto"/> and llama-server (its slot count) by
+    /// asking the first endpoint once — until it answers, each request uses the profile of the configured kind.
+    /// </summary>
+    private async ValueTask<OpenAiServerProfile> ResolveProfileAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _profile) is { } known)
+            return known;
+        if (_options.ServerKind is not (OpenAiServerKind.Auto or OpenAiServerKind.LlamaCpp))
+            return _profile = OpenAiServerProfile.For(_options.ServerKind, _options);
+        var resolved = await OpenAiServerDetector.ResolveAsync(_options, _pool.Addresses.First(), _http, _attemptTimeout, cancellationToken).ConfigureAwait(false);
+        if (resolved is null)
+            return OpenAiServerProfile.For(_options.ServerKind, _options);
+        Interlocked.CompareExchange(ref _profile, resolved, null);
+        return _profile;
+    }
+
+    private List<OpenAiCall> Plan(GenerationRequest request, OpenAiServerProfile profile)
     {
         var seed = request.Sampling.Seed;
         var calls = new List<OpenAiCall>();
-        var batched = _options.SupportsN && !_options.PreferPerSampleSeeds && request.Count > 1;
+        var llama = profile.Kind == OpenAiServerKind.LlamaCpp;
+        Func<ulong, int, int> seedOf = llama ? SampleSeeds.Consecutive : SampleSeeds.Derive;
+        // llama-server counts a stop string's tokens only in a single choice's usage: requests with stop strings go one sample per call.
+        var batched = _options.SupportsN && !_options.PreferPerSampleSeeds && request.Count > 1
+                      && !(llama && request.Sampling.Stop.Count > 0);
         if (!batched)
         {
             for (var j = 0; j < request.Count; j++)
             {
                 var index = request.FirstIndex + j;
-                calls.Add(new OpenAiCall(index, 1, SampleSeeds.Derive(seed, index)));
+                calls.Add(new OpenAiCall(index, 1, seedOf(seed, index)));
             }
             return calls;
         }
-        for (var j = 0; j < request.Count; j += _options.MaxSamplesPerCall)
+        for (var j = 0; j < request.Count; j += profile.MaxSamplesPerCall)
         {
             var index = request.FirstIndex + j;
-            calls.Add(new OpenAiCall(index, Math.Min(_options.MaxSamplesPerCall, request.Count - j), SampleSeeds.Derive(seed, index)));
+            calls.Add(new OpenAiCall(index, Math.Min(profile.MaxSamplesPerCall, request.Count - j), seedOf(seed, index)));
         }
         return calls;
     }
 
-    private async Task<(List<Sample> Samples, Usage Usage)> ExecuteCallAsync(GenerationRequest request, OpenAiCall call, CancellationToken cancellationToken)
+    private async Task<(List<Sample> Samples, Usage Usage)> ExecuteCallAsync(GenerationRequest request, OpenAiCall call, OpenAiServerProfile profile, CancellationToken cancellationToken)
     {
         Statistics.AddCall();
-        if (call.Count > 1 && request.Sampling.Temperature > 0)
+        if (call.Count > 1 && request.Sampling.Temperature > 0 && profile.Kind != OpenAiServerKind.LlamaCpp)
             Statistics.AddSharedSeedCall();
-        var (path, body, isChat, promptChars) = OpenAiRequestFactory.Build(_options, request, call);
+        var (path, body, isChat, promptChars) = OpenAiRequestFactory.Build(_options, profile, request, call);
         var started = _time.GetTimestamp();
         var attempts = new StrongBox<int>();
         List<Sample> samples;
@@ -185,7 +222,7 @@ public sealed class OpenAiCompatibleGenerator : IGenerator
             var response = await _retry.ExecuteAsync(
                 token => AttemptAsync(path, body, isChat, attempts, token),
                 cancellationToken).ConfigureAwait(false);
-            (samples, usage) = OpenAiSampleMapper.Map(response, call, request, promptChars, _options, Statistics);
+            (samples, usage) = OpenAiSampleMapper.Map(response, call, request, promptChars, _options, profile, Statistics);
         }
         catch (Exception e) when (HttpResilience.IsTransient(e) || e is BackendCallException
                                   || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))

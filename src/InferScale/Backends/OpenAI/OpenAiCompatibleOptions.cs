@@ -26,7 +26,14 @@ public sealed record OpenAiCompatibleOptions
     public OpenAiApiMode Mode { get; init; } = OpenAiApiMode.Completions;
 
     /// <summary>
-    /// Whether the server accepts <c>n</c> &gt; 1. When false (llama.cpp, Ollama), a request for several samples becomes
+    /// Which server this is: decides the sampling fields sent, batching, seeds and token counting (see
+    /// <see cref="OpenAiServerKind"/> for each server's quirks). Default <see cref="OpenAiServerKind.Generic"/>;
+    /// <see cref="OpenAiServerKind.Auto"/> asks the server once.
+    /// </summary>
+    public OpenAiServerKind ServerKind { get; init; } = OpenAiServerKind.Generic;
+
+    /// <summary>
+    /// Whether the server accepts <c>n</c> &gt; 1 (llama-server 0.5.0 does, up to its slots). When false (Ollama), a request for several samples becomes
     /// parallel single calls, each with its own per-sample seed. Default true.
     /// </summary>
     public bool SupportsN { get; init; } = true;
@@ -103,6 +110,8 @@ public sealed record OpenAiCompatibleOptions
             throw new ArgumentException("Model must name the served model.", nameof(Model));
         if (!Enum.IsDefined(Mode))
             throw new ArgumentOutOfRangeException(nameof(Mode), Mode, "Mode must be Completions or Chat.");
+        if (!Enum.IsDefined(ServerKind))
+            throw new ArgumentOutOfRangeException(nameof(ServerKind), ServerKind, "ServerKind must be Generic, OpenAI, Vllm, LlamaCpp or Auto.");
         if (MaxSamplesPerCall < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxSamplesPerCall), MaxSamplesPerCall, "MaxSamplesPerCall must be >= 1.");
         if (ChatTemplate is null || !ChatTemplate.Contains("{prompt}", StringComparison.Ordinal))

@@ -34,7 +34,8 @@ public sealed class OpenAiGeneratorStatistics
 
     /// <summary>
     /// Calls that sent <c>n</c> &gt; 1 at a temperature above 0, where one seed covered several samples, so those samples
-    /// depend on the batch they were generated in (per-sample seeds could not be applied).
+    /// depend on the batch they were generated in (per-sample seeds could not be applied). Never counted for llama-server,
+    /// whose choices get consecutive seeds (<see cref="SampleSeeds.Consecutive"/>).
     /// </summary>
     public long SharedSeedCalls => Interlocked.Read(ref _sharedSeedCalls);
 

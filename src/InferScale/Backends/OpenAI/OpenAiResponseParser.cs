@@ -46,6 +46,8 @@ internal static class OpenAiResponseParser
 
     private static TokenLogprob[]? MapLogprobs(CompletionLogprobs? logprobs)
     {
+        if (logprobs is { Tokens: null, Content: { } content })
+            return MapLogprobs(new ChatLogprobs { Content = content }); // llama-server: chat-format entries in a completions response
         if (logprobs?.Tokens is not { } tokens)
             return null;
         var result = new TokenLogprob[tokens.Count];

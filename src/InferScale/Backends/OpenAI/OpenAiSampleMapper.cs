@@ -10,14 +10,19 @@ namespace InferScale.Backends.OpenAI;
 /// Token rule: a choice's completion tokens are its number of logprob entries when logprobs were returned (the count
 /// before client-side truncation: those tokens were generated); otherwise, with <c>TrustServerUsage</c>, the server's
 /// <c>completion_tokens</c> minus the known per-choice counts, split evenly over the remaining choices; otherwise
-/// <c>ceil(characters / 4)</c>. The call's completion tokens are the sum over choices. Prompt tokens are the server's
+/// <c>ceil(characters / 4)</c>. llama-server (<see cref="OpenAiServerKind.LlamaCpp"/>) differs: its usage counts the
+/// tokens of a matched stop string while its logprob entries leave them out, and with <c>n</c> &gt; 1 its usage is choice 0's
+/// alone; so there the server's <c>completion_tokens</c> is the count of a single-choice call and of choice 0, and the
+/// other choices of a call (sent only without stop strings) are counted by their logprob entries. The call's completion
+/// tokens are the sum over choices. Prompt tokens are the server's
 /// <c>prompt_tokens</c> (estimated as <c>ceil(characters / 4)</c> when absent) counted once per call, of which
 /// <c>prompt_tokens_details.cached_tokens</c> go to <see cref="Usage.CachedPromptTokens"/>.
 /// </remarks>
 internal static class OpenAiSampleMapper
 {
     public static (List<Sample> Samples, Usage Usage) Map(
-        ParsedResponse response, OpenAiCall call, GenerationRequest request, int promptChars, OpenAiCompatibleOptions options, OpenAiGeneratorStatistics statistics)
+        ParsedResponse response, OpenAiCall call, GenerationRequest request, int promptChars, OpenAiCompatibleOptions options,
+        OpenAiServerProfile profile, OpenAiGeneratorStatistics statistics)
     {
         var n = call.Count;
         var choices = OrderChoices(response.Choices, n);
@@ -42,6 +47,17 @@ internal static class OpenAiSampleMapper
                 unknown++;
             }
         }
+        if (profile.Kind == OpenAiServerKind.LlamaCpp && usage?.CompletionTokens is { } first && choices[0] is not null)
+        {
+            // The server's count is choice 0's (results are ordered by index); a single choice's count includes its stop string.
+            if (known[0])
+                knownSum -= counts[0];
+            else
+                unknown--;
+            counts[0] = first;
+            known[0] = true;
+            knownSum += first;
+        }
         if (unknown > 0)
         {
             if (options.TrustServerUsage && usage?.CompletionTokens is { } serverTotal)
@@ -65,9 +81,11 @@ internal static class OpenAiSampleMapper
             }
         }
 
-        var extraStops = request.Sampling.Stop.Count > options.MaxStopStrings
-            ? request.Sampling.Stop.Skip(options.MaxStopStrings).ToArray()
+        var extraStops = request.Sampling.Stop.Count > profile.MaxStopStrings
+            ? request.Sampling.Stop.Skip(profile.MaxStopStrings).ToArray()
             : [];
+        var sampling = request.Sampling;
+        var keepLogprobs = sampling.Logprobs || sampling.TopLogprobs > 0;
         var samples = new List<Sample>(n);
         long completion = 0;
         for (var j = 0; j < n; j++)
@@ -86,7 +104,7 @@ internal static class OpenAiSampleMapper
             completion += counts[j];
             var (finish, error) = MapFinishReason(choice.FinishReason);
             var text = choice.Text;
-            var logprobs = choice.Logprobs;
+            var logprobs = keepLogprobs ? TrimAlternatives(choice.Logprobs, sampling.TopLogprobs) : null;
             var cut = extraStops.Length > 0 ? StopStrings.EarliestMatch(text, extraStops) : -1;
             if (cut >= 0)
             {
@@ -150,6 +168,14 @@ internal static class OpenAiSampleMapper
         "content_filter" => (FinishReason.Error, "The server's content filter stopped this sample."),
         _ => (FinishReason.Stop, null),
     };
+
+    /// <summary>Keeps at most <paramref name="top"/> alternatives per token (a server may have been asked for more than the caller wants).</summary>
+    private static IReadOnlyList<TokenLogprob>? TrimAlternatives(IReadOnlyList<TokenLogprob>? logprobs, int top)
+    {
+        if (logprobs is null || logprobs.All(t => t.Top.Count <= top))
+            return logprobs;
+        return logprobs.Select(t => t.Top.Count <= top ? t : t with { Top = t.Top.Take(top).ToArray() }).ToArray();
+    }
 
     private static TokenLogprob[] TruncateLogprobs(IReadOnlyList<TokenLogprob> logprobs, int cut)
     {

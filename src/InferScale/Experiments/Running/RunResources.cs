@@ -154,6 +154,7 @@ public sealed class RunResources : IAsyncDisposable
             ServerModel = spec.Model ?? spec.Name,
             ApiKey = ResolveKey(spec.ApiKey),
             SupportsN = spec.SupportsN,
+            ServerKind = Backends.OpenAI.OpenAiServerKindNames.TryParse(spec.Server ?? "auto", out var kind) ? kind : Backends.OpenAI.OpenAiServerKind.Auto,
         });
     }
 

@@ -9,8 +9,8 @@ internal sealed class ChatRequestBody
     public required int MaxTokens { get; init; }
     public required double Temperature { get; init; }
     public required double TopP { get; init; }
-    public required int TopK { get; init; }
-    public required double MinP { get; init; }
+    public int? TopK { get; init; }
+    public double? MinP { get; init; }
     public long? Seed { get; init; }
     public IReadOnlyList<string>? Stop { get; init; }
     public bool? Logprobs { get; init; }
@@ -18,4 +18,10 @@ internal sealed class ChatRequestBody
     public bool? ContinueFinalMessage { get; init; }
     public bool? AddGenerationPrompt { get; init; }
     public bool Stream { get; init; }
+
+    // llama-server only (null elsewhere): the sampler chain and the switches that server defaults could turn on.
+    public IReadOnlyList<string>? Samplers { get; init; }
+    public int? Mirostat { get; init; }
+    public double? DynatempRange { get; init; }
+    public bool? IgnoreEos { get; init; }
 }

@@ -9,10 +9,16 @@ internal sealed class CompletionRequestBody
     public required int MaxTokens { get; init; }
     public required double Temperature { get; init; }
     public required double TopP { get; init; }
-    public required int TopK { get; init; }
-    public required double MinP { get; init; }
+    public int? TopK { get; init; }
+    public double? MinP { get; init; }
     public long? Seed { get; init; }
     public IReadOnlyList<string>? Stop { get; init; }
     public int? Logprobs { get; init; }
     public bool Stream { get; init; }
+
+    // llama-server only (null elsewhere): the sampler chain and the switches that server defaults could turn on.
+    public IReadOnlyList<string>? Samplers { get; init; }
+    public int? Mirostat { get; init; }
+    public double? DynatempRange { get; init; }
+    public bool? IgnoreEos { get; init; }
 }

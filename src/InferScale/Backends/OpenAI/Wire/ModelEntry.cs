@@ -4,4 +4,5 @@ namespace InferScale.Backends.OpenAI.Wire;
 internal sealed class ModelEntry
 {
     public string Id { get; init; } = "";
+    public string? OwnedBy { get; init; }
 }

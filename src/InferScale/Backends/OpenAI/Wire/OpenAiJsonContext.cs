@@ -14,4 +14,5 @@ namespace InferScale.Backends.OpenAI.Wire;
 [JsonSerializable(typeof(PoolingRequestBody))]
 [JsonSerializable(typeof(PoolingResponseBody))]
 [JsonSerializable(typeof(ModelsResponseBody))]
+[JsonSerializable(typeof(PropsResponseBody))]
 internal sealed partial class OpenAiJsonContext : JsonSerializerContext;
