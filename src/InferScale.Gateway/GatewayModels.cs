@@ -82,6 +82,7 @@ public static class GatewayModels
             Model = options.ServerModel ?? options.Name,
             ApiKey = options.ApiKey,
             SupportsN = options.SupportsN,
+            ServerKind = options.ServerKind,
             Resilience = options.Resilience,
             MaxConcurrencyPerEndpoint = options.MaxConcurrencyPerEndpoint,
         };

@@ -1,4 +1,5 @@
 using InferScale.Backends;
+using InferScale.Backends.OpenAI;
 
 namespace InferScale.Gateway;
 
@@ -12,6 +13,13 @@ public sealed record UpstreamModelOptions(string Name, IReadOnlyList<Uri> Endpoi
 
     /// <summary>Whether the servers accept <c>n</c> &gt; 1 (vLLM, SGLang, OpenAI yes; llama.cpp and Ollama no). Default true.</summary>
     public bool SupportsN { get; init; } = true;
+
+    /// <summary>
+    /// Which server the endpoints run, for its quirks (llama-server's default sampler truncation, per-choice token
+    /// counts, seeds; see <see cref="OpenAiServerKind"/>). Default <see cref="OpenAiServerKind.Auto"/>: asked from the
+    /// first endpoint's <c>/v1/models</c>.
+    /// </summary>
+    public OpenAiServerKind ServerKind { get; init; } = OpenAiServerKind.Auto;
 
     /// <summary>Bearer token for the servers; <see langword="null"/> sends none.</summary>
     public string? ApiKey { get; init; }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using InferScale.Backends;
+using InferScale.Backends.OpenAI;
 using InferScale.Engine.Gguf;
 using InferScale.Gateway;
 using InferScale.Strategies;
@@ -25,6 +26,7 @@ internal static class ServeCommand
         var upstreams = new Option<string[]>("--upstream") { Description = "An OpenAI-compatible upstream model: NAME=URL[,URL2…] (base URLs with /v1, load-balanced; repeatable)." };
         var upstreamModels = new Option<string[]>("--upstream-model") { Description = "NAME=SERVER_MODEL: the model name sent upstream (default NAME; repeatable)." };
         var upstreamNoN = new Option<string[]>("--upstream-no-n") { Description = "NAME of an upstream that rejects n > 1 (llama.cpp, Ollama): sample by parallel single calls (repeatable)." };
+        var upstreamServers = new Option<string[]>("--upstream-server") { Description = "NAME=KIND: the server an upstream runs, for its quirks: auto (default: asked from /v1/models), generic, openai, vllm, llama-cpp (repeatable)." };
         var upstreamKey = new Option<string?>("--upstream-api-key") { Description = "API key sent to upstreams (default: $INFERSCALE_UPSTREAM_API_KEY)." };
         var templates = new Option<string[]>("--template") { Description = "NAME=TEMPLATE: how a chat message becomes the model's prompt ({prompt} is replaced; \\n for newlines; repeatable)." };
         var rewardUrl = new Option<string?>("--reward-url") { Description = "An HTTP reward model for every model (vLLM pooling API, e.g. http://127.0.0.1:8001/pooling); default: the rule-based arith PRM for arith models, none for others." };
@@ -44,7 +46,7 @@ internal static class ServeCommand
         var faultHang = new Option<double>("--fault-hang-seconds") { Description = "TEST TOOL: how long an injected hang lasts before a 504.", DefaultValueFactory = _ => 60 };
         var command = new Command("serve", "Serve an OpenAI-compatible endpoint that applies a scaling strategy to each request: model '<strategy>@<budget>/<model>', e.g. majority@16/arith-0.3m.")
         {
-            urls, apiKeys, models, upstreams, upstreamModels, upstreamNoN, upstreamKey, templates, rewardUrl, rewardModel, maxBudget, maxConcurrent,
+            urls, apiKeys, models, upstreams, upstreamModels, upstreamNoN, upstreamServers, upstreamKey, templates, rewardUrl, rewardModel, maxBudget, maxConcurrent,
             maxN, maxTokensLimit, defaultMaxTokens, maxBody, seed, grace, threads, faultRate, faultSeed, faultKinds, faultHang,
         };
         command.SetAction(async (parse, ct) =>
@@ -87,7 +89,7 @@ internal static class ServeCommand
             IRewardModel? reward = parse.GetValue(rewardUrl) is { } url
                 ? new HttpRewardModel(new HttpRewardModelOptions { Endpoint = ParseUri(url, "--reward-url"), Model = parse.GetValue(rewardModel) ?? "" })
                 : null;
-            var served = OpenModels(parse.GetValue(models)!, parse.GetValue(upstreams) ?? [], parse.GetValue(upstreamModels) ?? [], parse.GetValue(upstreamNoN) ?? [],
+            var served = OpenModels(parse.GetValue(models)!, parse.GetValue(upstreams) ?? [], parse.GetValue(upstreamModels) ?? [], parse.GetValue(upstreamNoN) ?? [], parse.GetValue(upstreamServers) ?? [],
                 parse.GetValue(upstreamKey) ?? Environment.GetEnvironmentVariable("INFERSCALE_UPSTREAM_API_KEY"), parse.GetValue(templates) ?? [], parse.GetValue(threads), reward);
             GatewayServer server;
             try
@@ -133,7 +135,7 @@ internal static class ServeCommand
     }
 
     private static List<GatewayModel> OpenModels(
-        string folder, string[] upstreams, string[] upstreamModels, string[] noN, string? upstreamKey, string[] templates, int? threads, IRewardModel? reward)
+        string folder, string[] upstreams, string[] upstreamModels, string[] noN, string[] servers, string? upstreamKey, string[] templates, int? threads, IRewardModel? reward)
     {
         var list = new List<GatewayModel>();
         try
@@ -143,6 +145,13 @@ internal static class ServeCommand
             else if (upstreams.Length == 0)
                 throw new CliException($"models folder not found: {Path.GetFullPath(folder)} (run from the repository root, give --models DIR, or add --upstream NAME=URL).");
             var serverModels = Pairs(upstreamModels, "--upstream-model");
+            var serverKinds = new Dictionary<string, OpenAiServerKind>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, kind) in Pairs(servers, "--upstream-server"))
+            {
+                serverKinds[name] = OpenAiServerKindNames.TryParse(kind, out var parsed)
+                    ? parsed
+                    : throw new CliException($"--upstream-server {name}={kind}: unknown server kind (use {string.Join(", ", OpenAiServerKindNames.All)}).");
+            }
             foreach (var (name, value) in Pairs(upstreams, "--upstream"))
             {
                 var endpoints = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => ParseUri(u, "--upstream")).ToList();
@@ -150,6 +159,7 @@ internal static class ServeCommand
                 {
                     ServerModel = serverModels.GetValueOrDefault(name),
                     SupportsN = !noN.Contains(name, StringComparer.OrdinalIgnoreCase),
+                    ServerKind = serverKinds.GetValueOrDefault(name, OpenAiServerKind.Auto),
                     ApiKey = upstreamKey,
                 }, reward));
             }
