@@ -51,16 +51,16 @@ public sealed class LlamaGgufTests : IDisposable
 
     private static IEnumerable<(string Name, float[] Data)> All(TransformerWeights w)
     {
-        yield return ("token_embd", w.TokenEmbedding);
+        yield return ("token_embd", w.TokenEmbedding.ToFloat32());
         for (var l = 0; l < w.Layers.Length; l++)
         {
             var x = w.Layers[l];
-            foreach (var (n, d) in new[] { ("attn_norm", x.AttnNorm), ("q", x.Wq), ("k", x.Wk), ("v", x.Wv), ("o", x.Wo), ("ffn_norm", x.FfnNorm), ("gate", x.WGate), ("up", x.WUp), ("down", x.WDown) })
+            foreach (var (n, d) in new[] { ("attn_norm", x.AttnNorm), ("q", x.Wq.ToFloat32()), ("k", x.Wk.ToFloat32()), ("v", x.Wv.ToFloat32()), ("o", x.Wo.ToFloat32()), ("ffn_norm", x.FfnNorm), ("gate", x.WGate.ToFloat32()), ("up", x.WUp.ToFloat32()), ("down", x.WDown.ToFloat32()) })
                 yield return ($"{l}.{n}", d);
         }
         yield return ("output_norm", w.FinalNorm);
         if (w.Output is not null)
-            yield return ("output", w.Output);
+            yield return ("output", w.Output.ToFloat32());
     }
 
     private static float[] Requantized(float[] data, GgufTensorType type)
