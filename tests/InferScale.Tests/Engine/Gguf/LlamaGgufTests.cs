@@ -113,6 +113,31 @@ public sealed class LlamaGgufTests : IDisposable
         Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
     }
 
+    [Theory]
+    [InlineData(GgufTensorType.Q8_0, true, GgufTensorType.Q8_0)]
+    [InlineData(GgufTensorType.Q8_0, false, GgufTensorType.F32)]
+    [InlineData(GgufTensorType.F16, true, GgufTensorType.F32)]
+    [InlineData(GgufTensorType.F32, true, GgufTensorType.F32)]
+    public void Load_KeepQuantized_KeepsOnlyQ8_0MatricesQuantizedWithTheSameValues(GgufTensorType fileType, bool keep, GgufTensorType held)
+    {
+        var config = Config(tied: true);
+        var path = PathFor("k.gguf");
+        LlamaGguf.Save(path, config, Weights(config, 8), TokenizerVocabulary.CreateByteLevel(), fileType, "k");
+
+        var model = LlamaGguf.Load(path, new LlamaLoadOptions { KeepQuantized = keep });
+        var floats = LlamaGguf.Load(path, new LlamaLoadOptions { KeepQuantized = false });
+
+        Assert.Equal(fileType, model.WeightType);
+        Assert.Equal(held, model.Weights.TokenEmbedding.StorageType);
+        Assert.All(model.Weights.Layers, l => Assert.Equal(held, l.WDown.StorageType));
+        foreach (var ((name, expected), (_, actual)) in All(floats.Weights).Zip(All(model.Weights)))
+            Assert.True(expected.AsSpan().SequenceEqual(actual), $"{name} differs");
+        var resaved = PathFor("f32.gguf");
+        LlamaGguf.Save(resaved, model.Config, model.Weights, model.Vocabulary, GgufTensorType.F32, model.Name);
+        foreach (var ((name, expected), (_, actual)) in All(floats.Weights).Zip(All(LlamaGguf.Load(resaved).Weights)))
+            Assert.True(expected.AsSpan().SequenceEqual(actual), $"{name} differs after saving as F32");
+    }
+
     [Fact]
     public void Save_WritesEveryKeyLlamaCppNeedsWithItsTypes()
     {
