@@ -65,6 +65,7 @@ public static class MatMulQ8
     }
 
     /// <summary>Computes output rows <c>[o0, o1)</c> for the whole batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // fully optimised from the first call: tier-0 vector code is many times slower
     internal static unsafe void Rows(float* x, sbyte* q, float* s, float* y, int batch, int inDim, int outDim, int o0, int o1)
     {
         var blocks = inDim / BlockSize;
@@ -136,6 +137,7 @@ public static class MatMulQ8
     }
 
     /// <summary>Dequantises <paramref name="n"/> (a multiple of 32) consecutive weights into <paramref name="w"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe void Dequantize(sbyte* q, float* s, int n, float* w)
     {
         for (var b = 0; b < n / BlockSize; b++)
@@ -148,6 +150,7 @@ public static class MatMulQ8
     }
 
     /// <summary><see cref="VectorMath.Dot"/> of <paramref name="x"/> and one dequantised row (no scalar tail: n is a multiple of 32).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe float Dot(float* x, sbyte* q, float* s, int n)
     {
         var acc = Vector512<float>.Zero;
@@ -161,6 +164,7 @@ public static class MatMulQ8
         return VectorMath.Reduce(acc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Tile1x8(float* x, sbyte* q, float* s, float* y, int n)
     {
         var nb = n / BlockSize;
