@@ -1,5 +1,3 @@
-using InferScale.Engine.Gguf;
-
 namespace InferScale.Engine;
 
 /// <summary>
@@ -65,8 +63,8 @@ public sealed class TransformerWeights
         {
             if (m is null || m.Length != expected)
                 throw new ArgumentException($"Tensor {name} has {m?.Length ?? 0} elements; the config needs {expected}.", name);
-            if (m.StorageType == GgufTensorType.Q8_0 && columns % Q8Matrix.BlockSize != 0)
-                throw new ArgumentException($"Tensor {name} is Q8_0 but its rows have {columns} values, not a multiple of {Q8Matrix.BlockSize}.", name);
+            if (m.Q8 is not null && m.Q8.Columns != columns)
+                throw new ArgumentException($"Tensor {name} is a Q8_0 matrix with rows of {m.Q8.Columns} values; the config needs {columns}.", name);
         }
 
         CheckMatrix(TokenEmbedding, (long)config.VocabSize * config.Dim, config.Dim, "token_embd.weight");

@@ -118,7 +118,7 @@ public sealed class WeightMatrix
             var t = tokens[r];
             if ((uint)t >= (ulong)vocab)
                 throw new ArgumentOutOfRangeException(nameof(tokens), t, $"Token id {t} at row {r} is outside the vocabulary [0, {vocab}).");
-            Q8!.Dequantize((long)t * dim, dst.Slice(r * dim, dim));
+            Q8!.DequantizeRow(t, dst.Slice(r * dim, dim));
         }
     }
 }

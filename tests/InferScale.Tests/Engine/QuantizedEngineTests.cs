@@ -9,25 +9,25 @@ public sealed class QuantizedEngineTests : IDisposable
 {
     private static readonly TransformerConfig Config = new()
     {
-        VocabSize = 40, Dim = 64, Layers = 2, Heads = 4, KvHeads = 2, HiddenDim = 96, ContextLength = 128,
+        VocabSize = 43, Dim = 64, Layers = 2, Heads = 4, KvHeads = 2, HiddenDim = 96, ContextLength = 128,
     };
 
     private readonly string _dir = Directory.CreateTempSubdirectory("inferscale-q8-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static WeightMatrix Q8(WeightMatrix m) => WeightMatrix.FromQ8(Q8Matrix.Quantize(m.ToFloat32()));
+    private static WeightMatrix Q8(WeightMatrix m, int columns) => WeightMatrix.FromQ8(Q8Matrix.Quantize(m.ToFloat32(), columns));
 
-    private static TransformerWeights Quantized(TransformerWeights w) => new()
+    private static TransformerWeights Quantized(TransformerConfig c, TransformerWeights w) => new()
     {
-        TokenEmbedding = Q8(w.TokenEmbedding),
+        TokenEmbedding = Q8(w.TokenEmbedding, c.Dim),
         Layers = [.. w.Layers.Select(l => new LayerWeights
         {
-            AttnNorm = l.AttnNorm, Wq = Q8(l.Wq), Wk = Q8(l.Wk), Wv = Q8(l.Wv), Wo = Q8(l.Wo),
-            FfnNorm = l.FfnNorm, WGate = Q8(l.WGate), WUp = Q8(l.WUp), WDown = Q8(l.WDown),
+            AttnNorm = l.AttnNorm, Wq = Q8(l.Wq, c.Dim), Wk = Q8(l.Wk, c.Dim), Wv = Q8(l.Wv, c.Dim), Wo = Q8(l.Wo, c.Dim),
+            FfnNorm = l.FfnNorm, WGate = Q8(l.WGate, c.Dim), WUp = Q8(l.WUp, c.Dim), WDown = Q8(l.WDown, c.HiddenDim),
         })],
         FinalNorm = w.FinalNorm,
-        Output = w.Output is null ? null : Q8(w.Output),
+        Output = w.Output is null ? null : Q8(w.Output, c.Dim),
     };
 
     private static int[] Tokens(int seed, int length, int vocab)
@@ -83,7 +83,7 @@ public sealed class QuantizedEngineTests : IDisposable
     public void Forward_Q8KeptOrDequantized_AloneOrBatchedOrThreaded_LogitsAreBitIdentical(bool tied)
     {
         var config = Config with { TiedEmbeddings = tied };
-        var kept = Quantized(RandomWeights.Create(config, seed: 3));
+        var kept = Quantized(config, RandomWeights.Create(config, seed: 3));
         var dequantized = kept.ToFloat32();
         Assert.Equal(GgufTensorType.Q8_0, kept.Layers[1].WDown.StorageType);
         Assert.Equal(GgufTensorType.F32, dequantized.Layers[1].WDown.StorageType);

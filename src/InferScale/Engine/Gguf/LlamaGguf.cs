@@ -199,7 +199,7 @@ public static class LlamaGguf
     {
         try
         {
-            return Q8Matrix.FromGguf(file.ReadTensorBytes(info), info.ElementCount);
+            return Q8Matrix.FromGguf(file.ReadTensorBytes(info), checked((int)info.ShapeArray[1]), checked((int)info.ShapeArray[0]));
         }
         catch (ArgumentException ex)
         {

@@ -5,29 +5,35 @@ using System.Runtime.Intrinsics.X86;
 namespace InferScale.Engine.Kernels;
 
 /// <summary>
-/// <see cref="MatMul"/> over Q8_0 weights kept quantised: <c>W[o, i] = q[o·inDim + i] · scale[(o·inDim + i) / 32]</c>,
-/// int8 values in blocks of 32 along each row (<c>inDim</c> a multiple of 32). Every weight is converted on the fly to
-/// exactly the float32 that dequantising at load gives (int8 → float, times the block's scale: one IEEE multiply),
-/// then fed to the same FMA chain and the same reduction as <see cref="MatMul.Compute"/>, so every output is
-/// bit-identical to <see cref="VectorMath.Dot"/> over the dequantised row — alone or in any batch, on any thread count.
-/// A single batch row (decoding one sequence, memory-bound) runs fused kernels that stream the int8 weights (about
-/// 1.1 bytes per weight instead of 4); two or more rows dequantise each 4-row weight tile once per batch chunk into a
-/// per-thread buffer and reuse it across the chunk with <see cref="MatMul"/>'s own tiles.
+/// <see cref="MatMul"/> over Q8_0 weights kept quantised: <c>W[o, i] = q · scale</c>, int8 values in blocks of 32
+/// along each row (<c>inDim</c> a multiple of 32) with one float32 scale per block. Every weight is converted on the
+/// fly to exactly the float32 that dequantising at load gives (int8 → float, times the block's scale: one IEEE
+/// multiply), then fed to the same FMA chain and the same reduction as <see cref="MatMul.Compute"/>, so every output
+/// is bit-identical to <see cref="VectorMath.Dot"/> over the dequantised row — alone or in any batch, on any thread
+/// count. Layout (<see cref="Pack"/>): rows <c>[0, 8·⌊outDim/8⌋)</c> are interleaved in groups of 8 — for each group,
+/// block by block, the 8 rows' 32 int8 values one after another (and their 8 scales) — so a single batch row
+/// (decoding one sequence, memory-bound) reads one sequential stream through fused 1×8 kernels, about 1.1 bytes per
+/// weight instead of 4; the last <c>outDim mod 8</c> rows follow row-major. Two or more batch rows dequantise each
+/// 4-row weight tile once per batch chunk into a per-thread buffer and reuse it across the chunk with
+/// <see cref="MatMul"/>'s own tiles.
 /// </summary>
 public static class MatMulQ8
 {
     /// <summary>Values per Q8_0 block.</summary>
     public const int BlockSize = 32;
 
+    /// <summary>Rows per interleaved group.</summary>
+    public const int Group = 8;
+
     private const long ParallelThreshold = 1L << 16;
 
     [ThreadStatic]
     private static float[]? t_tile;
 
-    /// <summary>Computes <c>y[b·outDim + o] = Σ_i x[b·inDim + i]·(q[o·inDim + i]·scales[(o·inDim + i) / 32])</c>.</summary>
+    /// <summary>Computes <c>y[b·outDim + o] = Σ_i x[b·inDim + i]·W[o, i]</c> for weights in this kernel's layout.</summary>
     /// <param name="x">Input rows, <c>[batch, inDim]</c>.</param>
-    /// <param name="q">Quantised weights, row-major <c>[outDim, inDim]</c>.</param>
-    /// <param name="scales">One scale per block of 32 weights, <c>[outDim, inDim / 32]</c>.</param>
+    /// <param name="q">Quantised weights <c>[outDim, inDim]</c> in the layout of <see cref="Pack"/>.</param>
+    /// <param name="scales">One scale per block of 32 weights (<c>outDim · inDim / 32</c>), in the layout of <see cref="Pack"/>.</param>
     /// <param name="batch">Rows of <paramref name="x"/>.</param>
     /// <param name="inDim">Inner dimension, a multiple of 32.</param>
     /// <param name="outDim">Output rows of the weights.</param>
@@ -56,33 +62,80 @@ public static class MatMulQ8
             throw new ArgumentOutOfRangeException(nameof(inDim), $"MatMulQ8 shape [{batch}, {inDim}]·[{outDim}, {inDim}]ᵀ is invalid (inDim must be a positive multiple of {BlockSize}).");
         if (x.Length < (long)batch * inDim)
             throw new ArgumentException($"x has {x.Length} elements; [{batch}, {inDim}] needs {(long)batch * inDim}.", nameof(x));
-        if (q.Length < (long)outDim * inDim)
+        if (q.Length != (long)outDim * inDim)
             throw new ArgumentException($"q has {q.Length} elements; [{outDim}, {inDim}] needs {(long)outDim * inDim}.", nameof(q));
-        if (scales.Length < (long)outDim * (inDim / BlockSize))
+        if (scales.Length != (long)outDim * (inDim / BlockSize))
             throw new ArgumentException($"scales has {scales.Length} elements; [{outDim}, {inDim / BlockSize}] needs {(long)outDim * (inDim / BlockSize)}.", nameof(scales));
         if (y.Length < (long)batch * outDim)
             throw new ArgumentException($"y has {y.Length} elements; [{batch}, {outDim}] needs {(long)batch * outDim}.", nameof(y));
     }
 
-    /// <summary>Computes output rows <c>[o0, o1)</c> for the whole batch.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // fully optimised from the first call: tier-0 vector code is many times slower
+    /// <summary>Where block <paramref name="block"/> of row <paramref name="row"/> lies in this layout: index of its first value and of its scale.</summary>
+    internal static (long Quant, long Scale) BlockIndex(int row, int block, int rows, int columns)
+    {
+        var blocks = columns / BlockSize;
+        if (row < rows / Group * Group)
+        {
+            var unit = ((long)(row / Group) * blocks + block) * Group + row % Group;
+            return (unit * BlockSize, unit);
+        }
+        return ((long)row * columns + (long)block * BlockSize, (long)row * blocks + block);
+    }
+
+    /// <summary>Rearranges row-major blocks (<paramref name="q"/>, <paramref name="s"/>) into this kernel's layout.</summary>
+    internal static void Pack(ReadOnlySpan<sbyte> q, ReadOnlySpan<float> s, int rows, int columns, Span<sbyte> packedQ, Span<float> packedS)
+    {
+        var blocks = columns / BlockSize;
+        for (var o = 0; o < rows; o++)
+        {
+            for (var b = 0; b < blocks; b++)
+            {
+                var (qi, si) = BlockIndex(o, b, rows, columns);
+                q.Slice(o * columns + b * BlockSize, BlockSize).CopyTo(packedQ.Slice((int)qi, BlockSize));
+                packedS[(int)si] = s[o * blocks + b];
+            }
+        }
+    }
+
+    /// <summary>The inverse of <see cref="Pack"/>.</summary>
+    internal static void Unpack(ReadOnlySpan<sbyte> packedQ, ReadOnlySpan<float> packedS, int rows, int columns, Span<sbyte> q, Span<float> s)
+    {
+        var blocks = columns / BlockSize;
+        for (var o = 0; o < rows; o++)
+        {
+            for (var b = 0; b < blocks; b++)
+            {
+                var (qi, si) = BlockIndex(o, b, rows, columns);
+                packedQ.Slice((int)qi, BlockSize).CopyTo(q.Slice(o * columns + b * BlockSize, BlockSize));
+                s[o * blocks + b] = packedS[(int)si];
+            }
+        }
+    }
+
+    /// <summary>Computes output rows <c>[o0, o1)</c> for the whole batch (<paramref name="o0"/> a multiple of 8).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe void Rows(float* x, sbyte* q, float* s, float* y, int batch, int inDim, int outDim, int o0, int o1)
     {
         var blocks = inDim / BlockSize;
+        var grouped = Math.Min(o1, outDim / Group * Group);
         var chunk = MatMul.BatchChunk(inDim);
         for (var b0 = 0; b0 < batch; b0 += chunk)
         {
             var bEnd = Math.Min(batch, b0 + chunk);
             if (bEnd - b0 == 1)
             {
-                // One row: stream the int8 weights through fused kernels, eight rows at a time.
+                // One row: stream the int8 weights through fused kernels, one interleaved group of 8 rows at a time.
                 var xb = x + (long)b0 * inDim;
                 var yb = y + (long)b0 * outDim;
                 var o = o0;
-                for (; o + 8 <= o1; o += 8)
+                for (; o + Group <= grouped; o += Group)
                     Tile1x8(xb, q + (long)o * inDim, s + (long)o * blocks, yb + o, inDim);
                 for (; o < o1; o++)
-                    yb[o] = Dot(xb, q + (long)o * inDim, s + (long)o * blocks, inDim);
+                {
+                    var (qi, si) = BlockIndex(o, 0, outDim, inDim);
+                    var (qStride, sStride) = Strides(o, outDim);
+                    yb[o] = Dot(xb, q + qi, qStride, s + si, sStride, inDim);
+                }
                 continue;
             }
             var b4End = b0 + ((bEnd - b0) & ~3);
@@ -92,7 +145,8 @@ public static class MatMulQ8
                 var o = o0;
                 for (; o + 4 <= o1; o += 4)
                 {
-                    Dequantize(q + (long)o * inDim, s + (long)o * blocks, 4 * inDim, w);
+                    for (var r = 0; r < 4; r++)
+                        DequantizeRow(q, s, o + r, outDim, inDim, w + r * inDim);
                     for (var b = b0; b < b4End; b += 4)
                         MatMul.Tile4x4(x + (long)b * inDim, w, y + (long)b * outDim + o, inDim, outDim);
                     for (var b = b4End; b < bEnd; b++)
@@ -100,13 +154,17 @@ public static class MatMulQ8
                 }
                 for (; o < o1; o++)
                 {
-                    Dequantize(q + (long)o * inDim, s + (long)o * blocks, inDim, w);
+                    DequantizeRow(q, s, o, outDim, inDim, w);
                     for (var b = b0; b < bEnd; b++)
                         y[(long)b * outDim + o] = VectorMath.Dot(x + (long)b * inDim, w, inDim);
                 }
             }
         }
     }
+
+    /// <summary>Distance in values and in scales between consecutive blocks of row <paramref name="row"/>.</summary>
+    private static (int Quant, int Scale) Strides(int row, int rows) =>
+        row < rows / Group * Group ? (Group * BlockSize, Group) : (BlockSize, 1);
 
     /// <summary>This thread's buffer for four dequantised weight rows.</summary>
     private static float[] Tile(int inDim)
@@ -136,70 +194,75 @@ public static class MatMulQ8
         return Vector512.ConvertToSingle(i) * scale;
     }
 
-    /// <summary>Dequantises <paramref name="n"/> (a multiple of 32) consecutive weights into <paramref name="w"/>.</summary>
+    /// <summary>Dequantises row <paramref name="row"/> into <paramref name="w"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void Dequantize(sbyte* q, float* s, int n, float* w)
+    internal static unsafe void DequantizeRow(sbyte* q, float* s, int row, int rows, int n, float* w)
     {
-        for (var b = 0; b < n / BlockSize; b++)
+        var (qi, si) = BlockIndex(row, 0, rows, n);
+        var (qStride, sStride) = Strides(row, rows);
+        var qb = q + qi;
+        var sb = s + si;
+        for (var k = 0; k < n; k += BlockSize)
         {
-            var k = b * BlockSize;
-            var d = Vector512.Create(s[b]);
-            Dequantize16(q + k, d).Store(w + k);
-            Dequantize16(q + k + 16, d).Store(w + k + 16);
+            var d = Vector512.Create(*sb);
+            Dequantize16(qb, d).Store(w + k);
+            Dequantize16(qb + 16, d).Store(w + k + 16);
+            qb += qStride;
+            sb += sStride;
         }
     }
 
-    /// <summary><see cref="VectorMath.Dot"/> of <paramref name="x"/> and one dequantised row (no scalar tail: n is a multiple of 32).</summary>
+    /// <summary><see cref="VectorMath.Dot"/> of <paramref name="x"/> and one dequantised row whose blocks lie <paramref name="qStride"/> values apart (no scalar tail: n is a multiple of 32).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe float Dot(float* x, sbyte* q, float* s, int n)
+    private static unsafe float Dot(float* x, sbyte* q, int qStride, float* s, int sStride, int n)
     {
         var acc = Vector512<float>.Zero;
-        for (var b = 0; b < n / BlockSize; b++)
+        for (var k = 0; k < n; k += BlockSize)
         {
-            var k = b * BlockSize;
-            var d = Vector512.Create(s[b]);
-            acc = Vector512.FusedMultiplyAdd(Vector512.Load(x + k), Dequantize16(q + k, d), acc);
-            acc = Vector512.FusedMultiplyAdd(Vector512.Load(x + k + 16), Dequantize16(q + k + 16, d), acc);
+            var d = Vector512.Create(*s);
+            acc = Vector512.FusedMultiplyAdd(Vector512.Load(x + k), Dequantize16(q, d), acc);
+            acc = Vector512.FusedMultiplyAdd(Vector512.Load(x + k + 16), Dequantize16(q + 16, d), acc);
+            q += qStride;
+            s += sStride;
         }
         return VectorMath.Reduce(acc);
     }
 
+    /// <summary>One interleaved group of 8 rows (<paramref name="q"/>, <paramref name="s"/> at the group's start) against one input row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Tile1x8(float* x, sbyte* q, float* s, float* y, int n)
     {
-        var nb = n / BlockSize;
-        sbyte* q0 = q, q1 = q + n, q2 = q + 2 * n, q3 = q + 3 * n, q4 = q + 4 * n, q5 = q + 5 * n, q6 = q + 6 * n, q7 = q + 7 * n;
-        float* s0 = s, s1 = s + nb, s2 = s + 2 * nb, s3 = s + 3 * nb, s4 = s + 4 * nb, s5 = s + 5 * nb, s6 = s + 6 * nb, s7 = s + 7 * nb;
         Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-        for (var b = 0; b < nb; b++)
+        for (var k = 0; k < n; k += BlockSize)
         {
-            var k = b * BlockSize;
             var xl = Vector512.Load(x + k);
             var xh = Vector512.Load(x + k + 16);
-            var d = Vector512.Create(s0[b]);
-            a0 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q0 + k, d), a0);
-            a0 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q0 + k + 16, d), a0);
-            d = Vector512.Create(s1[b]);
-            a1 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q1 + k, d), a1);
-            a1 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q1 + k + 16, d), a1);
-            d = Vector512.Create(s2[b]);
-            a2 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q2 + k, d), a2);
-            a2 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q2 + k + 16, d), a2);
-            d = Vector512.Create(s3[b]);
-            a3 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q3 + k, d), a3);
-            a3 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q3 + k + 16, d), a3);
-            d = Vector512.Create(s4[b]);
-            a4 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q4 + k, d), a4);
-            a4 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q4 + k + 16, d), a4);
-            d = Vector512.Create(s5[b]);
-            a5 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q5 + k, d), a5);
-            a5 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q5 + k + 16, d), a5);
-            d = Vector512.Create(s6[b]);
-            a6 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q6 + k, d), a6);
-            a6 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q6 + k + 16, d), a6);
-            d = Vector512.Create(s7[b]);
-            a7 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q7 + k, d), a7);
-            a7 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q7 + k + 16, d), a7);
+            var d = Vector512.Create(s[0]);
+            a0 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q, d), a0);
+            a0 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q + 16, d), a0);
+            d = Vector512.Create(s[1]);
+            a1 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q + 32, d), a1);
+            a1 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q + 48, d), a1);
+            d = Vector512.Create(s[2]);
+            a2 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q + 64, d), a2);
+            a2 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q + 80, d), a2);
+            d = Vector512.Create(s[3]);
+            a3 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q + 96, d), a3);
+            a3 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q + 112, d), a3);
+            d = Vector512.Create(s[4]);
+            a4 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q + 128, d), a4);
+            a4 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q + 144, d), a4);
+            d = Vector512.Create(s[5]);
+            a5 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q + 160, d), a5);
+            a5 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q + 176, d), a5);
+            d = Vector512.Create(s[6]);
+            a6 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q + 192, d), a6);
+            a6 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q + 208, d), a6);
+            d = Vector512.Create(s[7]);
+            a7 = Vector512.FusedMultiplyAdd(xl, Dequantize16(q + 224, d), a7);
+            a7 = Vector512.FusedMultiplyAdd(xh, Dequantize16(q + 240, d), a7);
+            q += Group * BlockSize;
+            s += Group;
         }
         if (VectorMath.CanReduceTogether)
         {
@@ -216,7 +279,7 @@ public static class MatMulQ8
         y[7] = VectorMath.Reduce(a7);
     }
 
-    /// <summary>Scalar reference: each weight dequantised (<c>q · scale</c>), plain loops in float, sequential sums.</summary>
+    /// <summary>Scalar reference over weights in this kernel's layout: each weight dequantised (<c>q · scale</c>), plain loops in float, sequential sums.</summary>
     internal static void Reference(ReadOnlySpan<float> x, ReadOnlySpan<sbyte> q, ReadOnlySpan<float> scales, int batch, int inDim, int outDim, Span<float> y)
     {
         for (var b = 0; b < batch; b++)
@@ -226,8 +289,8 @@ public static class MatMulQ8
                 var sum = 0f;
                 for (var i = 0; i < inDim; i++)
                 {
-                    var at = o * inDim + i;
-                    sum += x[b * inDim + i] * (q[at] * scales[at / BlockSize]);
+                    var (qi, si) = BlockIndex(o, i / BlockSize, outDim, inDim);
+                    sum += x[b * inDim + i] * (q[(int)qi + i % BlockSize] * scales[(int)si]);
                 }
                 y[b * outDim + o] = sum;
             }

@@ -1,6 +1,6 @@
 namespace InferScale.Engine.Kernels;
 
-/// <summary>The parallel part of <see cref="MatMulQ8.Compute"/>: each thread takes a contiguous range of output rows (multiples of 4).</summary>
+/// <summary>The parallel part of <see cref="MatMulQ8.Compute"/>: each thread takes a contiguous range of output rows (multiples of 8, whole interleaved groups).</summary>
 internal sealed unsafe class MatMulQ8Work : IPoolWork
 {
     private float* _x;
@@ -24,9 +24,9 @@ internal sealed unsafe class MatMulQ8Work : IPoolWork
 
     public void Execute(int part, int parts)
     {
-        var tiles = (_outDim + 3) / 4;
-        var start = Math.Min(_outDim, (int)((long)tiles * part / parts) * 4);
-        var end = Math.Min(_outDim, (int)((long)tiles * (part + 1) / parts) * 4);
+        var groups = (_outDim + MatMulQ8.Group - 1) / MatMulQ8.Group;
+        var start = Math.Min(_outDim, (int)((long)groups * part / parts) * MatMulQ8.Group);
+        var end = Math.Min(_outDim, (int)((long)groups * (part + 1) / parts) * MatMulQ8.Group);
         if (start < end)
             MatMulQ8.Rows(_x, _q, _scales, _y, _batch, _inDim, _outDim, start, end);
     }

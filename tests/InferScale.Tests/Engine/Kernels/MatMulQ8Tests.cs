@@ -8,12 +8,12 @@ public sealed class MatMulQ8Tests
     private static (float[] X, Q8Matrix W) Data(int batch, int inDim, int outDim, int seed)
     {
         var x = KernelData.Random(batch * inDim, seed, 3f);
-        var w = Q8Matrix.Quantize(KernelData.Random(outDim * inDim, seed + 1, 0.5f));
+        var w = Q8Matrix.Quantize(KernelData.Random(outDim * inDim, seed + 1, 0.5f), inDim);
         return (x, w);
     }
 
     [Theory]
-    [InlineData(1, 512, 37)]    // fused 1×8 tiles and single fused rows
+    [InlineData(1, 512, 37)]    // fused 1×8 tiles over interleaved groups and single fused rows
     [InlineData(1, 32, 5)]      // one block per row
     [InlineData(2, 64, 13)]     // dequantised tiles, leftover batch and weight rows
     [InlineData(3, 96, 8)]
@@ -50,7 +50,7 @@ public sealed class MatMulQ8Tests
     [Fact]
     public void Compute_RowAloneOrInAnyBatch_IsBitIdentical()
     {
-        const int inDim = 256, outDim = 300, batch = 41;
+        const int inDim = 256, outDim = 301, batch = 41;
         var (x, w) = Data(batch, inDim, outDim, 5);
         using var pool = new WorkerPool(2);
         var full = new float[batch * outDim];
@@ -69,7 +69,7 @@ public sealed class MatMulQ8Tests
     [Fact]
     public void Compute_InnerDimensionNotAMultipleOf32_ThrowsNamingTheShape()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => MatMulQ8.Compute(new float[48], new sbyte[96], new float[3], 1, 48, 2, new float[2]));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => MatMulQ8.Compute(new float[48], new sbyte[96], new float[2], 1, 48, 2, new float[2]));
         Assert.Contains("multiple of 32", e.Message);
     }
 }
