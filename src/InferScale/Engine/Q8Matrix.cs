@@ -126,7 +126,7 @@ public sealed class Q8Matrix
     }
 
     /// <summary>Writes row <paramref name="row"/> as float32 into <paramref name="destination"/> (at least <see cref="Columns"/> long).</summary>
-    public unsafe void DequantizeRow(int row, Span<float> destination)
+    public void DequantizeRow(int row, Span<float> destination)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)Rows, nameof(row));
         if (destination.Length < Columns)

@@ -99,7 +99,7 @@ public sealed class WeightMatrix
         if (Values is not null)
             Kernels.MatMul.Compute(x, Values, batch, inDim, outDim, y, pool);
         else
-            MatMulQ8.Compute(x, Q8!.Quants, Q8.Scales, batch, inDim, outDim, y, pool);
+            MatMulQ8.Compute(x, Q8!.Quants, Q8.Scales, batch, inDim, outDim, y, pool); // shape checked against the spans
     }
 
     /// <summary>Copies rows <paramref name="tokens"/> of this <c>[vocab, dim]</c> table into <paramref name="dst"/> (<c>[tokens, dim]</c>).</summary>

@@ -30,6 +30,18 @@ public static class MatMulQ8
     [ThreadStatic]
     private static float[]? t_tile;
 
+    /// <summary>Computes <c>y[b·Rows + o] = Σ_i x[b·Columns + i]·W[o, i]</c> for a <see cref="Q8Matrix"/> <paramref name="w"/>.</summary>
+    /// <param name="x">Input rows, <c>[batch, w.Columns]</c>.</param>
+    /// <param name="w">The weights.</param>
+    /// <param name="batch">Rows of <paramref name="x"/>.</param>
+    /// <param name="y">Output, <c>[batch, w.Rows]</c>.</param>
+    /// <param name="pool">Threads to use; <see langword="null"/> runs on the caller.</param>
+    public static void Compute(ReadOnlySpan<float> x, Q8Matrix w, int batch, Span<float> y, WorkerPool? pool = null)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        Compute(x, w.Quants, w.Scales, batch, w.Columns, w.Rows, y, pool);
+    }
+
     /// <summary>Computes <c>y[b·outDim + o] = Σ_i x[b·inDim + i]·W[o, i]</c> for weights in this kernel's layout.</summary>
     /// <param name="x">Input rows, <c>[batch, inDim]</c>.</param>
     /// <param name="q">Quantised weights <c>[outDim, inDim]</c> in the layout of <see cref="Pack"/>.</param>

@@ -1,6 +1,6 @@
 namespace InferScale.Engine.Kernels;
 
-/// <summary>The parallel part of <see cref="MatMulQ8.Compute"/>: each thread takes a contiguous range of output rows (multiples of 8, whole interleaved groups).</summary>
+/// <summary>The parallel part of <see cref="MatMulQ8"/>.Compute: each thread takes a contiguous range of output rows (multiples of 8, whole interleaved groups).</summary>
 internal sealed unsafe class MatMulQ8Work : IPoolWork
 {
     private float* _x;

@@ -43,7 +43,7 @@ public sealed class MatMulQ8Tests
         var expected = new float[batch * outDim];
         var actual = new float[batch * outDim];
         MatMulQ8.Reference(x, w.Quants, w.Scales, batch, inDim, outDim, expected);
-        MatMulQ8.Compute(x, w.Quants, w.Scales, batch, inDim, outDim, actual);
+        MatMulQ8.Compute(x, w, batch, actual);
         Assert.True(KernelData.MaxAbsDiff(expected, actual) < 1e-3f);
     }
 
