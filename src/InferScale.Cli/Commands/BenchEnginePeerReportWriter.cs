@@ -56,7 +56,7 @@ internal static class BenchEnginePeerReportWriter
         }
         console.Write(ratios);
         console.Write(detail);
-        console.MarkupLine("[grey]Same GGUF files in both engines; our engine dequantises Q8_0 to float32 at load. Timings on a shared machine are noisy.[/]");
+        console.MarkupLine("[grey]Same GGUF files in both engines; our engine keeps Q8_0 weights as int8 and converts them in its kernels (logits bit-identical to dequantising at load). Timings on a shared machine are noisy.[/]");
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -13,8 +13,8 @@ namespace InferScale.Engine;
 public sealed class EngineSession : IDisposable
 {
     private readonly TransformerWeights _weights;
-    private readonly float[][] _wqkv;
-    private readonly float[][] _wGateUp;
+    private readonly WeightMatrix[] _wqkv;
+    private readonly WeightMatrix[] _wGateUp;
     private readonly float[] _ropeCos;
     private readonly float[] _ropeSin;
     private readonly WorkerPool _pool;
@@ -47,13 +47,13 @@ public sealed class EngineSession : IDisposable
         _weights = weights;
         Cache = new KvCache(config, Options.KvBlockSize);
         _qkvDim = config.Dim + 2 * config.KvDim;
-        _wqkv = new float[config.Layers][];
-        _wGateUp = new float[config.Layers][];
+        _wqkv = new WeightMatrix[config.Layers];
+        _wGateUp = new WeightMatrix[config.Layers];
         for (var l = 0; l < config.Layers; l++)
         {
             var w = weights.Layers[l];
-            _wqkv[l] = [.. w.Wq, .. w.Wk, .. w.Wv];
-            _wGateUp[l] = [.. w.WGate, .. w.WUp];
+            _wqkv[l] = WeightMatrix.Concat(w.Wq, w.Wk, w.Wv);
+            _wGateUp[l] = WeightMatrix.Concat(w.WGate, w.WUp);
         }
         var half = config.HeadDim / 2;
         _ropeCos = new float[config.ContextLength * half];
@@ -176,13 +176,13 @@ public sealed class EngineSession : IDisposable
             _rowSeq[i] = seq;
         }
         var x = _x.AsSpan(0, r * dim);
-        Embedding.Lookup(_weights.TokenEmbedding, dim, _tokens.AsSpan(0, r), x);
+        _weights.TokenEmbedding.Lookup(dim, _tokens.AsSpan(0, r), x);
         for (var l = 0; l < c.Layers; l++)
         {
             var layer = _weights.Layers[l];
             for (var i = 0; i < r; i++)
                 RmsNorm.Compute(x.Slice(i * dim, dim), layer.AttnNorm, c.RmsEps, _xb.AsSpan(i * dim, dim));
-            MatMul.Compute(_xb, _wqkv[l], r, dim, _qkvDim, _qkv, _pool);
+            _wqkv[l].MatMul(_xb, r, dim, _qkvDim, _qkv, _pool);
             var keyOffset = Cache.KeyOffset(l);
             var valueOffset = Cache.ValueOffset(l);
             for (var i = 0; i < r; i++)
@@ -196,15 +196,15 @@ public sealed class EngineSession : IDisposable
                 row.Slice(dim + kvDim, kvDim).CopyTo(_kvData[i].AsSpan(valueOffset + _kvSlot[i] * kvDim, kvDim));
             }
             _attention.Run(_pool, r, keyOffset, valueOffset);
-            MatMul.Compute(_att, layer.Wo, r, dim, dim, _proj, _pool);
+            layer.Wo.MatMul(_att, r, dim, dim, _proj, _pool);
             TensorPrimitives.Add(x, _proj.AsSpan(0, r * dim), x);
             for (var i = 0; i < r; i++)
                 RmsNorm.Compute(x.Slice(i * dim, dim), layer.FfnNorm, c.RmsEps, _xb.AsSpan(i * dim, dim));
             var h = c.HiddenDim;
-            MatMul.Compute(_xb, _wGateUp[l], r, dim, 2 * h, _hh, _pool);
+            _wGateUp[l].MatMul(_xb, r, dim, 2 * h, _hh, _pool);
             for (var i = 0; i < r; i++)
                 SiluMul.Compute(_hh.AsSpan(i * 2 * h, h), _hh.AsSpan(i * 2 * h + h, h), _act.AsSpan(i * h, h));
-            MatMul.Compute(_act, layer.WDown, r, h, dim, _proj, _pool);
+            layer.WDown.MatMul(_act, r, h, dim, _proj, _pool);
             TensorPrimitives.Add(x, _proj.AsSpan(0, r * dim), x);
         }
         var n = 0;
@@ -217,7 +217,7 @@ public sealed class EngineSession : IDisposable
             _kvData[i] = null!;
         }
         if (n > 0)
-            MatMul.Compute(_xb, _weights.OutputHead, n, dim, c.VocabSize, logits, _pool);
+            _weights.OutputHead.MatMul(_xb, n, dim, c.VocabSize, logits, _pool);
         ComputedTokens += r;
     }
 

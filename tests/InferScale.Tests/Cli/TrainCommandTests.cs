@@ -49,7 +49,7 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         Assert.Contains("resuming", resumed.Error);
-        Assert.Equal(straightModel.Layers[1].WDown, LlamaGguf.Load(Path.Combine(_dir, "tiny.gguf")).Weights.Layers[1].WDown);
+        Assert.Equal(straightModel.Layers[1].WDown.ToFloat32(), LlamaGguf.Load(Path.Combine(_dir, "tiny.gguf")).Weights.Layers[1].WDown.ToFloat32());
     }
 
     [Fact]

@@ -24,14 +24,14 @@ internal static class ReferenceTransformer
         {
             var x = new double[c.Dim];
             for (var i = 0; i < c.Dim; i++)
-                x[i] = w.TokenEmbedding[tokens[p] * c.Dim + i];
+                x[i] = w.TokenEmbedding.ToFloat32()[tokens[p] * c.Dim + i];
             for (var l = 0; l < c.Layers; l++)
             {
                 var lw = w.Layers[l];
                 var xn = Norm(x, lw.AttnNorm, c.RmsEps);
-                var q = MatVec(lw.Wq, xn, c.Dim);
-                var k = MatVec(lw.Wk, xn, c.KvDim);
-                var v = MatVec(lw.Wv, xn, c.KvDim);
+                var q = MatVec(lw.Wq.ToFloat32(), xn, c.Dim);
+                var k = MatVec(lw.Wk.ToFloat32(), xn, c.KvDim);
+                var v = MatVec(lw.Wv.ToFloat32(), xn, c.KvDim);
                 Rope(q, c.Heads, hd, p, c.RopeTheta);
                 Rope(k, c.KvHeads, hd, p, c.RopeTheta);
                 keys[l][p] = k;
@@ -56,20 +56,20 @@ internal static class ReferenceTransformer
                             att[h * hd + d] += a * values[l][t][g * hd + d];
                     }
                 }
-                var o = MatVec(lw.Wo, att, c.Dim);
+                var o = MatVec(lw.Wo.ToFloat32(), att, c.Dim);
                 for (var i = 0; i < c.Dim; i++)
                     x[i] += o[i];
                 xn = Norm(x, lw.FfnNorm, c.RmsEps);
-                var gate = MatVec(lw.WGate, xn, c.HiddenDim);
-                var up = MatVec(lw.WUp, xn, c.HiddenDim);
+                var gate = MatVec(lw.WGate.ToFloat32(), xn, c.HiddenDim);
+                var up = MatVec(lw.WUp.ToFloat32(), xn, c.HiddenDim);
                 var act = new double[c.HiddenDim];
                 for (var i = 0; i < act.Length; i++)
                     act[i] = gate[i] / (1 + Math.Exp(-gate[i])) * up[i];
-                var down = MatVec(lw.WDown, act, c.Dim);
+                var down = MatVec(lw.WDown.ToFloat32(), act, c.Dim);
                 for (var i = 0; i < c.Dim; i++)
                     x[i] += down[i];
             }
-            result[p] = MatVec(w.OutputHead, Norm(x, w.FinalNorm, c.RmsEps), c.VocabSize);
+            result[p] = MatVec(w.OutputHead.ToFloat32(), Norm(x, w.FinalNorm, c.RmsEps), c.VocabSize);
         }
         return result;
     }

@@ -12,7 +12,8 @@ public static class LlamaGguf
 
     /// <summary>
     /// Writes the model to <paramref name="path"/>. Matrices (token embedding and output head included) are stored as
-    /// <paramref name="weightType"/> (F32, F16 or Q8_0; Q8_0 needs <c>Dim</c> and <c>HiddenDim</c> to be multiples of 32).
+    /// <paramref name="weightType"/> (F32, F16 or Q8_0; Q8_0 needs <c>Dim</c> and <c>HiddenDim</c> to be multiples of 32);
+    /// matrices held as Q8_0 are written as Q8_0 block for block, any other way through their float32 values.
     /// </summary>
     /// <exception cref="ArgumentException">Inconsistent config, weights or vocabulary, or an unsupported type; the message names the field.</exception>
     public static void Save(string path, TransformerConfig config, TransformerWeights weights, TokenizerVocabulary vocabulary, GgufTensorType weightType, string name)
@@ -61,26 +62,35 @@ public static class LlamaGguf
         foreach (var t in Expected(config))
         {
             var data = t.Get(weights)!;
-            w.AddTensor(t.Name, data, t.Shape, t.Shape.Length == 1 ? GgufTensorType.F32 : weightType);
+            var type = t.Shape.Length == 1 ? GgufTensorType.F32 : weightType;
+            if (type == GgufTensorType.Q8_0 && data.Q8 is not null)
+                w.AddEncodedTensor(t.Name, data.Q8.ToGguf(), t.Shape, type); // kept blocks, written as read
+            else
+                w.AddTensor(t.Name, data.ToFloat32(), t.Shape, type);
         }
         return w;
     }
 
-    /// <summary>Reads and validates a llama GGUF file and converts its weights to float32.</summary>
+    /// <summary>
+    /// Reads and validates a llama GGUF file and loads its weights: float32, or Q8_0 kept quantised (see
+    /// <see cref="LlamaLoadOptions.KeepQuantized"/>; <see langword="null"/> options: the defaults).
+    /// </summary>
     /// <exception cref="GgufFormatException">Malformed file, missing or mistyped key, missing/extra tensor, wrong shape or unsupported type; the message names the file and the item.</exception>
-    public static LlamaModelFile Load(string path) => Load(GgufFile.Read(path));
+    public static LlamaModelFile Load(string path, LlamaLoadOptions? options = null) => Load(GgufFile.Read(path), options);
 
-    /// <summary>Validates an already-parsed file and converts its weights to float32.</summary>
-    public static LlamaModelFile Load(GgufFile file) => Load(file, []);
+    /// <summary>Validates an already-parsed file and loads its weights (see <see cref="Load(string, LlamaLoadOptions?)"/>).</summary>
+    public static LlamaModelFile Load(GgufFile file, LlamaLoadOptions? options = null) => Load(file, [], options);
 
     /// <summary>
-    /// Validates an already-parsed file and converts its llama weights to float32, tolerating the tensors named in
-    /// <paramref name="extraTensors"/> (not loaded; for example a reward model's value head, read by its own loader).
+    /// Validates an already-parsed file and loads its llama weights (see <see cref="Load(string, LlamaLoadOptions?)"/>),
+    /// tolerating the tensors named in <paramref name="extraTensors"/> (not loaded; for example a reward model's value
+    /// head, read by its own loader).
     /// </summary>
-    public static LlamaModelFile Load(GgufFile file, IReadOnlyCollection<string> extraTensors)
+    public static LlamaModelFile Load(GgufFile file, IReadOnlyCollection<string> extraTensors, LlamaLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(extraTensors);
+        options ??= LlamaLoadOptions.Default;
         GgufFormatException Error(string message, Exception? inner = null) => new(file.Source, null, message, inner);
 
         var architecture = file.GetString(GgufKeys.Architecture);
@@ -134,6 +144,7 @@ public static class LlamaGguf
                 throw Error($"tensor '{t.Name}' is not part of the llama model this engine runs (expected only {string.Join(", ", expected.Take(3).Select(e => e.Name))}, blk.N.* …).");
         }
         var values = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var matrices = new Dictionary<string, WeightMatrix>(StringComparer.Ordinal);
         foreach (var t in expected)
         {
             var info = file.FindTensor(t.Name) ?? throw Error($"tensor '{t.Name}' is missing.");
@@ -141,7 +152,12 @@ public static class LlamaGguf
                 throw Error($"tensor '{t.Name}' has shape {info.ShapeText}; the config needs [{string.Join(", ", t.Shape)}].");
             if (!GgufTensorTypeInfo.CanDequantize(info.Type))
                 throw Error($"tensor '{t.Name}' has type {info.Type}; supported: F32, F16, BF16, Q8_0.");
-            values[t.Name] = file.ReadTensorAsFloat32(info);
+            if (t.Shape.Length == 1)
+                values[t.Name] = file.ReadTensorAsFloat32(info);
+            else if (info.Type == GgufTensorType.Q8_0 && options.KeepQuantized)
+                matrices[t.Name] = WeightMatrix.FromQ8(ReadQ8(file, info));
+            else
+                matrices[t.Name] = file.ReadTensorAsFloat32(info);
         }
 
         var layers = new LayerWeights[config.Layers];
@@ -150,22 +166,22 @@ public static class LlamaGguf
             layers[l] = new LayerWeights
             {
                 AttnNorm = values[$"blk.{l}.attn_norm.weight"],
-                Wq = values[$"blk.{l}.attn_q.weight"],
-                Wk = values[$"blk.{l}.attn_k.weight"],
-                Wv = values[$"blk.{l}.attn_v.weight"],
-                Wo = values[$"blk.{l}.attn_output.weight"],
+                Wq = matrices[$"blk.{l}.attn_q.weight"],
+                Wk = matrices[$"blk.{l}.attn_k.weight"],
+                Wv = matrices[$"blk.{l}.attn_v.weight"],
+                Wo = matrices[$"blk.{l}.attn_output.weight"],
                 FfnNorm = values[$"blk.{l}.ffn_norm.weight"],
-                WGate = values[$"blk.{l}.ffn_gate.weight"],
-                WUp = values[$"blk.{l}.ffn_up.weight"],
-                WDown = values[$"blk.{l}.ffn_down.weight"],
+                WGate = matrices[$"blk.{l}.ffn_gate.weight"],
+                WUp = matrices[$"blk.{l}.ffn_up.weight"],
+                WDown = matrices[$"blk.{l}.ffn_down.weight"],
             };
         }
         var weights = new TransformerWeights
         {
-            TokenEmbedding = values["token_embd.weight"],
+            TokenEmbedding = matrices["token_embd.weight"],
             Layers = layers,
             FinalNorm = values["output_norm.weight"],
-            Output = config.TiedEmbeddings ? null : values["output.weight"],
+            Output = config.TiedEmbeddings ? null : matrices["output.weight"],
         };
         return new LlamaModelFile
         {
@@ -177,6 +193,18 @@ public static class LlamaGguf
             WeightType = file.GetTensor("blk.0.attn_q.weight").Type,
             File = file,
         };
+    }
+
+    private static Q8Matrix ReadQ8(GgufFile file, GgufTensorInfo info)
+    {
+        try
+        {
+            return Q8Matrix.FromGguf(file.ReadTensorBytes(info), checked((int)info.ShapeArray[1]), checked((int)info.ShapeArray[0]));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new GgufFormatException(file.Source, null, $"tensor '{info.Name}': {ex.Message}", ex);
+        }
     }
 
     private static T Typed<T>(GgufFile file, string key, Func<T> get)
@@ -191,7 +219,7 @@ public static class LlamaGguf
         }
     }
 
-    private sealed record TensorSpec(string Name, long[] Shape, Func<TransformerWeights, float[]?> Get);
+    private sealed record TensorSpec(string Name, long[] Shape, Func<TransformerWeights, WeightMatrix?> Get);
 
     /// <summary>Every tensor of a llama model in llama.cpp's order, with its ggml shape (<c>ne[0]</c> = input width).</summary>
     private static List<TensorSpec> Expected(TransformerConfig c)

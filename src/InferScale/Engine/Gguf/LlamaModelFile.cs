@@ -1,12 +1,12 @@
 namespace InferScale.Engine.Gguf;
 
-/// <summary>A llama model loaded from GGUF by <see cref="LlamaGguf.Load(string)"/>: shape, float32 weights, tokenizer and the file itself.</summary>
+/// <summary>A llama model loaded from GGUF by <see cref="LlamaGguf.Load(string, LlamaLoadOptions?)"/>: shape, weights, tokenizer and the file itself.</summary>
 public sealed class LlamaModelFile
 {
     /// <summary>Model shape, from the <c>llama.*</c> keys.</summary>
     public required TransformerConfig Config { get; init; }
 
-    /// <summary>All weights, converted to float32 (row-major <c>[out, in]</c>).</summary>
+    /// <summary>All weights (row-major <c>[out, in]</c>): float32, or Q8_0 kept quantised (<see cref="LlamaLoadOptions.KeepQuantized"/>).</summary>
     public required TransformerWeights Weights { get; init; }
 
     /// <summary>The tokenizer the file describes.</summary>

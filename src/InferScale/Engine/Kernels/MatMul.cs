@@ -52,7 +52,7 @@ public static class MatMul
     }
 
     /// <summary>Batch rows per L2-resident chunk (about 192 KiB of X), a multiple of 4.</summary>
-    private static int BatchChunk(int inDim) => Math.Max(4, (49152 / inDim) & ~3);
+    internal static int BatchChunk(int inDim) => Math.Max(4, (49152 / inDim) & ~3);
 
     /// <summary>Computes output rows <c>[o0, o1)</c> for the whole batch.</summary>
     internal static unsafe void Rows(float* x, float* w, float* y, int batch, int inDim, int outDim, int o0, int o1)
@@ -93,7 +93,7 @@ public static class MatMul
         }
     }
 
-    private static unsafe void Tile1x4(float* x, float* w, float* y, int n)
+    internal static unsafe void Tile1x4(float* x, float* w, float* y, int n)
     {
         var n16 = n & ~15;
         float* w0 = w, w1 = w + n, w2 = w + 2 * n, w3 = w + 3 * n;
@@ -161,7 +161,7 @@ public static class MatMul
         y[7] = VectorMath.Finish(a7, x, w7, n16, n);
     }
 
-    private static unsafe void Tile4x4(float* x, float* w, float* y, int n, int ldy)
+    internal static unsafe void Tile4x4(float* x, float* w, float* y, int n, int ldy)
     {
         var n16 = n & ~15;
         float* x0 = x, x1 = x + n, x2 = x + 2 * n, x3 = x + 3 * n;

@@ -43,6 +43,8 @@ public sealed class WorkerPool : IDisposable
 
     internal MatMulWork MatMulWork { get; } = new();
 
+    internal MatMulQ8Work MatMulQ8Work { get; } = new();
+
     private int Generation => (int)(Volatile.Read(ref _state) >> 32);
 
     /// <summary>Runs <c>work.Execute(part, parts)</c> for every part in [0, <see cref="Threads"/>) and waits for all.</summary>

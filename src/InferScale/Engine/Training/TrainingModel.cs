@@ -484,21 +484,21 @@ public sealed class TrainingModel
 
     private static IEnumerable<float[]> Enumerate(TransformerWeights w, TransformerConfig config)
     {
-        yield return w.TokenEmbedding;
+        yield return w.TokenEmbedding.ToFloat32();
         foreach (var l in w.Layers)
         {
             yield return l.AttnNorm;
-            yield return l.Wq;
-            yield return l.Wk;
-            yield return l.Wv;
-            yield return l.Wo;
+            yield return l.Wq.ToFloat32();
+            yield return l.Wk.ToFloat32();
+            yield return l.Wv.ToFloat32();
+            yield return l.Wo.ToFloat32();
             yield return l.FfnNorm;
-            yield return l.WGate;
-            yield return l.WUp;
-            yield return l.WDown;
+            yield return l.WGate.ToFloat32();
+            yield return l.WUp.ToFloat32();
+            yield return l.WDown.ToFloat32();
         }
         yield return w.FinalNorm;
         if (!config.TiedEmbeddings)
-            yield return w.Output!;
+            yield return w.Output!.ToFloat32();
     }
 }

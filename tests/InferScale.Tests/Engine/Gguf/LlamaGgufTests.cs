@@ -51,16 +51,16 @@ public sealed class LlamaGgufTests : IDisposable
 
     private static IEnumerable<(string Name, float[] Data)> All(TransformerWeights w)
     {
-        yield return ("token_embd", w.TokenEmbedding);
+        yield return ("token_embd", w.TokenEmbedding.ToFloat32());
         for (var l = 0; l < w.Layers.Length; l++)
         {
             var x = w.Layers[l];
-            foreach (var (n, d) in new[] { ("attn_norm", x.AttnNorm), ("q", x.Wq), ("k", x.Wk), ("v", x.Wv), ("o", x.Wo), ("ffn_norm", x.FfnNorm), ("gate", x.WGate), ("up", x.WUp), ("down", x.WDown) })
+            foreach (var (n, d) in new[] { ("attn_norm", x.AttnNorm), ("q", x.Wq.ToFloat32()), ("k", x.Wk.ToFloat32()), ("v", x.Wv.ToFloat32()), ("o", x.Wo.ToFloat32()), ("ffn_norm", x.FfnNorm), ("gate", x.WGate.ToFloat32()), ("up", x.WUp.ToFloat32()), ("down", x.WDown.ToFloat32()) })
                 yield return ($"{l}.{n}", d);
         }
         yield return ("output_norm", w.FinalNorm);
         if (w.Output is not null)
-            yield return ("output", w.Output);
+            yield return ("output", w.Output.ToFloat32());
     }
 
     private static float[] Requantized(float[] data, GgufTensorType type)
@@ -111,6 +111,31 @@ public sealed class LlamaGgufTests : IDisposable
             Assert.True(expected.AsSpan().SequenceEqual(loaded), $"{name} differs");
         }
         Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+    }
+
+    [Theory]
+    [InlineData(GgufTensorType.Q8_0, true, GgufTensorType.Q8_0)]
+    [InlineData(GgufTensorType.Q8_0, false, GgufTensorType.F32)]
+    [InlineData(GgufTensorType.F16, true, GgufTensorType.F32)]
+    [InlineData(GgufTensorType.F32, true, GgufTensorType.F32)]
+    public void Load_KeepQuantized_KeepsOnlyQ8_0MatricesQuantizedWithTheSameValues(GgufTensorType fileType, bool keep, GgufTensorType held)
+    {
+        var config = Config(tied: true);
+        var path = PathFor("k.gguf");
+        LlamaGguf.Save(path, config, Weights(config, 8), TokenizerVocabulary.CreateByteLevel(), fileType, "k");
+
+        var model = LlamaGguf.Load(path, new LlamaLoadOptions { KeepQuantized = keep });
+        var floats = LlamaGguf.Load(path, new LlamaLoadOptions { KeepQuantized = false });
+
+        Assert.Equal(fileType, model.WeightType);
+        Assert.Equal(held, model.Weights.TokenEmbedding.StorageType);
+        Assert.All(model.Weights.Layers, l => Assert.Equal(held, l.WDown.StorageType));
+        foreach (var ((name, expected), (_, actual)) in All(floats.Weights).Zip(All(model.Weights)))
+            Assert.True(expected.AsSpan().SequenceEqual(actual), $"{name} differs");
+        var resaved = PathFor("f32.gguf");
+        LlamaGguf.Save(resaved, model.Config, model.Weights, model.Vocabulary, GgufTensorType.F32, model.Name);
+        foreach (var ((name, expected), (_, actual)) in All(floats.Weights).Zip(All(LlamaGguf.Load(resaved).Weights)))
+            Assert.True(expected.AsSpan().SequenceEqual(actual), $"{name} differs after saving as F32");
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed class TrainingModelTests(ITestOutputHelper output)
         var copy = TrainingModel.FromWeights(config, model.ToWeights());
 
         Assert.Equal(model.Parameters, copy.Parameters);
-        Assert.Equal(model.Parameters.AsSpan(model.Layout.Layer(1, 8).Offset, 5).ToArray(), model.ToWeights().Layers[1].WDown.Take(5).ToArray());
+        Assert.Equal(model.Parameters.AsSpan(model.Layout.Layer(1, 8).Offset, 5).ToArray(), model.ToWeights().Layers[1].WDown.ToFloat32().Take(5).ToArray());
     }
 
     [Fact]
