@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace InferScale.Engine.Kernels;
@@ -55,6 +56,7 @@ public static class MatMul
     internal static int BatchChunk(int inDim) => Math.Max(4, (49152 / inDim) & ~3);
 
     /// <summary>Computes output rows <c>[o0, o1)</c> for the whole batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe void Rows(float* x, float* w, float* y, int batch, int inDim, int outDim, int o0, int o1)
     {
         var chunk = BatchChunk(inDim);
@@ -93,6 +95,7 @@ public static class MatMul
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe void Tile1x4(float* x, float* w, float* y, int n)
     {
         var n16 = n & ~15;
@@ -124,6 +127,7 @@ public static class MatMul
         y[3] = VectorMath.Finish(a3, x, w3, n16, n);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Tile1x8(float* x, float* w, float* y, int n)
     {
         var n16 = n & ~15;
@@ -161,6 +165,7 @@ public static class MatMul
         y[7] = VectorMath.Finish(a7, x, w7, n16, n);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe void Tile4x4(float* x, float* w, float* y, int n, int ldy)
     {
         var n16 = n & ~15;
