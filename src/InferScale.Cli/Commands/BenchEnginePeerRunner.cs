@@ -90,16 +90,10 @@ internal sealed class BenchEnginePeerRunner(BenchEnginePeerSettings settings, Ll
         return cells;
     }
 
-    private static int[] RandomTokens(int seed, int n, int vocab)
-    {
-        var random = new Random(seed);
-        return [.. Enumerable.Range(0, n).Select(_ => random.Next(vocab))];
-    }
-
     /// <summary>One sequence's prompt in one pass; tokens/s.</summary>
     private double Prefill(EngineSession session, int tokens)
     {
-        var prompt = RandomTokens(4, tokens, session.Config.VocabSize);
+        var prompt = BenchEngineRunner.RandomTokens(4, tokens, session.Config.VocabSize);
         var logits = new float[session.Config.VocabSize];
         using var seq = session.CreateSequence();
         var start = time.GetTimestamp();
@@ -112,9 +106,9 @@ internal sealed class BenchEnginePeerRunner(BenchEnginePeerSettings settings, Ll
     {
         var vocab = session.Config.VocabSize;
         using var root = session.CreateSequence();
-        session.Prefill(root, RandomTokens(2, settings.DecodePrompt, vocab), []);
+        session.Prefill(root, BenchEngineRunner.RandomTokens(2, settings.DecodePrompt, vocab), []);
         var seqs = Enumerable.Range(0, batch).Select(_ => root.Fork()).ToArray();
-        var tokens = RandomTokens(3, batch, vocab);
+        var tokens = BenchEngineRunner.RandomTokens(3, batch, vocab);
         var logits = new float[batch * vocab];
         try
         {

@@ -36,7 +36,8 @@ internal sealed class BenchEngineRunner(BenchEngineSettings settings, TimeProvid
             $"{settings.SharedSamples} samples × {settings.SharedPromptTokens}-token prompt × {settings.SharedCompletionTokens} tokens");
     }
 
-    private static int[] RandomTokens(int seed, int n, int vocab)
+    /// <summary>n seeded random token ids below <paramref name="vocab"/> (the bench's prompts and decode inputs).</summary>
+    internal static int[] RandomTokens(int seed, int n, int vocab)
     {
         var random = new Random(seed);
         return [.. Enumerable.Range(0, n).Select(_ => random.Next(vocab))];

@@ -94,16 +94,7 @@ public sealed class QuantizedEngineTests : IDisposable
         AssertBitIdentical(reference, Run(config, dequantized, threads: 2, others: 4), "dequantised, batched with 4 others, 2 threads");
     }
 
-    public static TheoryData<string> PolicyModels()
-    {
-        var data = new TheoryData<string>();
-        foreach (var path in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "models"), "*.gguf").Order(StringComparer.Ordinal))
-        {
-            if (!GgufFile.Read(path).Metadata.Keys.Any(k => k.StartsWith("inferscale.reward.", StringComparison.Ordinal)))
-                data.Add(Path.GetFileName(path));
-        }
-        return data;
-    }
+    public static TheoryData<string> PolicyModels() => ShippedModels.Policies();
 
     [Theory]
     [MemberData(nameof(PolicyModels))]

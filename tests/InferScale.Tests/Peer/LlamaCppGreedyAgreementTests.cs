@@ -21,7 +21,7 @@ public sealed class LlamaCppGreedyAgreementTests(ITestOutputHelper output)
     /// <summary>Set to 1 to compare all 500 prompts instead of every 5th.</summary>
     public const string AllPromptsVariable = "INFERSCALE_PEER_GREEDY_ALL";
 
-    public static TheoryData<string> Policies() => LlamaCppTokenizerAgreementTests.Policies();
+    public static TheoryData<string> Policies() => ShippedModels.Policies();
 
     [Theory]
     [MemberData(nameof(Policies))]

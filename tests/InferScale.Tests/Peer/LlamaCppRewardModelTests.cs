@@ -16,16 +16,7 @@ public sealed class LlamaCppRewardModelTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    public static TheoryData<string> RewardModels()
-    {
-        var data = new TheoryData<string>();
-        foreach (var path in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "models"), "*.gguf").Order(StringComparer.Ordinal))
-        {
-            if (GgufFile.Read(path).ContainsKey(RewardGguf.KindKey))
-                data.Add(Path.GetFileName(path));
-        }
-        return data;
-    }
+    public static TheoryData<string> RewardModels() => ShippedModels.RewardModels();
 
     [Theory]
     [MemberData(nameof(RewardModels))]

@@ -33,17 +33,7 @@ public sealed class LlamaCppTokenizerAgreementTests(ITestOutputHelper output) : 
         return texts;
     }
 
-    /// <summary>The policies in <c>models/</c>: every GGUF without reward-model metadata.</summary>
-    public static TheoryData<string> Policies()
-    {
-        var data = new TheoryData<string>();
-        foreach (var path in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "models"), "*.gguf").Order(StringComparer.Ordinal))
-        {
-            if (!GgufFile.Read(path).Metadata.Keys.Any(k => k.StartsWith("inferscale.reward.", StringComparison.Ordinal)))
-                data.Add(Path.GetFileName(path));
-        }
-        return data;
-    }
+    public static TheoryData<string> Policies() => ShippedModels.Policies();
 
     [Theory]
     [MemberData(nameof(Policies))]

@@ -14,16 +14,7 @@ namespace InferScale.Tests.Peer;
 /// </summary>
 public sealed class LlamaServerPolicyTests
 {
-    public static TheoryData<string> Policies()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "models"), "*.gguf").Order(StringComparer.Ordinal))
-        {
-            if (!GgufFile.Read(file).ContainsKey(RewardGguf.KindKey))
-                data.Add(Path.GetFileName(file));
-        }
-        return data;
-    }
+    public static TheoryData<string> Policies() => ShippedModels.Policies();
 
     [Theory]
     [MemberData(nameof(Policies))]
