@@ -140,6 +140,7 @@ public sealed class EngineGenerator : IGenerator
             foreach (var s in states)
                 s?.Sequence?.Release();
             root.Release();
+            Session.Idle();
         }
         var samples = new Sample[request.Count];
         long completion = 0;

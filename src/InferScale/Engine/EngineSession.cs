@@ -91,6 +91,12 @@ public sealed class EngineSession : IDisposable
     /// <summary>Token rows run through the model so far.</summary>
     public long ComputedTokens { get; private set; }
 
+    /// <summary>
+    /// Tells the session that no forward pass follows soon (a generation call ended), so its kernel threads sleep now
+    /// instead of spinning for their next job and taking a core from the rest of the process. The next pass wakes them.
+    /// </summary>
+    public void Idle() => _pool.Park();
+
     /// <summary>A new empty sequence.</summary>
     public SequenceHandle CreateSequence() => new(this);
 

@@ -3,13 +3,17 @@ namespace InferScale.Engine.Kernels;
 /// <summary>
 /// A small persistent pool of worker threads for the engine's kernels. A job is split into parts; the caller and the
 /// workers claim parts from a shared counter, so a worker that the OS has not scheduled yet never holds the caller up
-/// (the caller simply runs the part itself). Workers spin briefly, then sleep, so an idle pool costs nothing.
+/// (the caller simply runs the part itself). Workers spin briefly after a job (the next job of a forward pass comes
+/// microseconds later), then sleep, so an idle pool costs nothing; <see cref="Park"/> sends them to sleep at once when the
+/// caller knows no job follows soon (the end of a generation call), so their spinning does not take a core from the rest
+/// of the process (an HTTP server answering, another engine starting).
 /// Partitioning never changes results: every output element is computed whole by one part with fixed arithmetic.
 /// Not re-entrant: one <c>Run</c> at a time (an engine session is single-threaded by contract).
 /// </summary>
 public sealed class WorkerPool : IDisposable
 {
-    private const int SpinIterations = 1000;
+    private const int DefaultSpinIterations = 1000;
+    private readonly int _spinIterations;
     private readonly Thread[] _threads;
     private readonly SemaphoreSlim[] _wake;
     private readonly int[] _sleeping;
@@ -18,11 +22,19 @@ public sealed class WorkerPool : IDisposable
     private int _done;
     private long _state; // high 32 bits: job generation; low 32 bits: next unclaimed part
     private volatile bool _disposed;
+    private volatile bool _parked;
     private Exception? _failure;
 
     /// <summary>Starts a pool of <paramref name="threads"/> threads in total (the caller counts as one).</summary>
     public WorkerPool(int threads)
+        : this(threads, DefaultSpinIterations)
     {
+    }
+
+    /// <summary>A pool whose workers spin <paramref name="spinIterations"/> rounds before sleeping (tests).</summary>
+    internal WorkerPool(int threads, int spinIterations)
+    {
+        _spinIterations = spinIterations;
         if (threads < 1 || threads > 256)
             throw new ArgumentOutOfRangeException(nameof(threads), threads, "threads must be in [1, 256].");
         Threads = threads;
@@ -57,6 +69,7 @@ public sealed class WorkerPool : IDisposable
             work.Execute(0, 1);
             return;
         }
+        _parked = false;
         _work = work;
         _parts = parts;
         _failure = null;
@@ -106,7 +119,7 @@ public sealed class WorkerPool : IDisposable
             var spins = 0;
             while (Generation == seen && !_disposed)
             {
-                if (spins++ < SpinIterations)
+                if (!_parked && spins++ < _spinIterations)
                 {
                     Thread.SpinWait(20);
                     continue;
@@ -121,6 +134,24 @@ public sealed class WorkerPool : IDisposable
                 return;
             seen = Generation;
             Participate(seen);
+        }
+    }
+
+    /// <summary>
+    /// Sends the workers to sleep now instead of after their spin time: no job is expected soon. The next
+    /// <see cref="Run"/> wakes them as usual. Cheap; call it whenever a burst of jobs ends.
+    /// </summary>
+    public void Park() => _parked = true;
+
+    /// <summary>Workers asleep right now (not spinning, not working); for tests and diagnostics.</summary>
+    internal int SleepingWorkers
+    {
+        get
+        {
+            var n = 0;
+            for (var i = 0; i < _sleeping.Length; i++)
+                n += Volatile.Read(ref _sleeping[i]);
+            return n;
         }
     }
 
