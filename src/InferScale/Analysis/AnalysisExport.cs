@@ -10,11 +10,12 @@ namespace InferScale.Analysis;
 /// gives byte-identical files.
 /// </summary>
 /// <remarks>
-/// <c>summary.json</c>: <c>{"pool", "problems", "samples_per_problem", "samples", "seed", "bootstrap", "subsamples",
+/// <c>summary.json</c>: <c>{"pool", "problems", "samples_per_problem", "samples", "truncated", "seed", "bootstrap", "subsamples",
 /// "confidence", "ks": [...], "metrics": {"pass@k": {"1": v, …}, "maj@k": {…}, "bon@k": {…}|null,
 /// "weighted_maj@k": {…}|null}, "ci": {"pass@k": {"1": [lo, hi]}, …}, "fits": {"coverage": {"a", "b", "r2", "a_ci",
 /// "b_ci"}|null, "saturating": {"maj@k": {"A", "B", "beta", "r2", "A_ci"}, …}}, "extrapolation": {"k", "pass@k":
-/// {"value", "ci"}, …}, "by_level": {"&lt;level&gt;": {"problems", "pass@k": {…}, "maj@k": {…}, …, "ci": {…}}}}</c>.
+/// {"value", "ci"}, …}, "by_level": {"&lt;level&gt;": {"problems", "truncated", "pass@k": {…}, "maj@k": {…}, …, "ci": {…}}}}</c>.
+/// "truncated" is the share of samples that stopped at the token limit (finish reason "length");
 /// bon@k and weighted_maj@k are null when the pool has no reward scores; by_level is present only when it has levels;
 /// intervals are null when bootstrapping is off.
 /// </remarks>
@@ -49,6 +50,7 @@ public static class AnalysisExport
         json.WriteNumber("problems", result.Problems);
         json.WriteNumber("samples_per_problem", result.SamplesPerProblem);
         json.WriteNumber("samples", result.Samples);
+        Number(json, "truncated", result.TruncatedShare);
         json.WriteNumber("seed", result.Options.Seed);
         json.WriteNumber("bootstrap", result.Options.BootstrapResamples);
         json.WriteNumber("subsamples", result.Options.Subsamples);
@@ -111,6 +113,7 @@ public static class AnalysisExport
             {
                 json.WriteStartObject(level.Level);
                 json.WriteNumber("problems", level.Problems);
+                Number(json, "truncated", level.TruncatedShare);
                 WriteCurveValues(json, level.Curves, ci: false);
                 WriteCurves(json, "ci", level.Curves, ci: true);
                 json.WriteEndObject();
@@ -132,6 +135,8 @@ public static class AnalysisExport
         var level = Format(result.Options.ConfidenceLevel * 100);
         md.Append(CultureInfo.InvariantCulture, $"# Analysis of {result.Name ?? "pool"}\n\n");
         md.Append(CultureInfo.InvariantCulture, $"{result.Problems} problems × {result.SamplesPerProblem} samples ({result.Samples} samples in all). Seed {result.Options.Seed}, {result.Options.BootstrapResamples} bootstrap resamples over problems ({level}% percentile intervals), {result.Options.Subsamples} subsample draws per problem for voting at 1 < k < n.\n\n");
+        if (result.TruncatedShare > 0)
+            md.Append(CultureInfo.InvariantCulture, $"{(result.TruncatedShare * 100).ToString("0.#", CultureInfo.InvariantCulture)}% of the samples stopped at the token limit (max tokens or the model's context) rather than at an answer's end.\n\n");
         md.Append("| k |");
         foreach (var c in result.Curves) md.Append(' ').Append(c.Metric.Key()).Append(" |");
         md.Append("\n|---:|");
@@ -168,14 +173,14 @@ public static class AnalysisExport
         if (result.ByLevel.Count > 0)
         {
             var n = result.SamplesPerProblem;
-            md.Append(CultureInfo.InvariantCulture, $"\n## By level (k = 1 and k = {n})\n\n| level | problems |");
+            md.Append(CultureInfo.InvariantCulture, $"\n## By level (k = 1 and k = {n})\n\n| level | problems | truncated |");
             foreach (var c in result.Curves) md.Append(CultureInfo.InvariantCulture, $" {c.Metric.Key().Replace("@k", "@1", StringComparison.Ordinal)} | {c.Metric.Key().Replace("@k", "@" + n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)} |");
-            md.Append("\n|---|---:|");
+            md.Append("\n|---|---:|---:|");
             foreach (var _ in result.Curves) md.Append("---:|---:|");
             md.Append('\n');
             foreach (var l in result.ByLevel)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {l.Level} | {l.Problems} |");
+                md.Append(CultureInfo.InvariantCulture, $"| {l.Level} | {l.Problems} | {Format(l.TruncatedShare)} |");
                 foreach (var c in l.Curves) md.Append(CultureInfo.InvariantCulture, $" {Format(c.Points[0].Value)} | {Format(c.Points[^1].Value)} |");
                 md.Append('\n');
             }

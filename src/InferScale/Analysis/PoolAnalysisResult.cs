@@ -24,6 +24,13 @@ public sealed record PoolAnalysisResult
     /// <summary>One curve per metric: pass@k and maj@k always; bon@k and weighted maj@k when the pool has scores.</summary>
     public required IReadOnlyList<MetricCurve> Curves { get; init; }
 
+    /// <summary>
+    /// Share of all samples that stopped at the token limit (<c>finish_reason</c> "length": the request's max tokens or
+    /// the model's context) instead of at EOS or a stop string. A high share means answers were cut off, so accuracy
+    /// measures the limit as much as the model.
+    /// </summary>
+    public double TruncatedShare { get; init; }
+
     /// <summary>Per-level curves, in level order (numeric when all levels are integers); empty when the pool has no levels.</summary>
     public required IReadOnlyList<LevelAnalysis> ByLevel { get; init; }
 

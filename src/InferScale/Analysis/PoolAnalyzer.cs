@@ -62,7 +62,7 @@ public static class PoolAnalyzer
         {
             var members = all.Where(i => problems[i].Level == levels[l]).ToArray();
             var (levelCurves, _) = BuildCurves(values, members, ks, metrics, options, Xoshiro256.Derive(options.Seed, BootstrapStream, l + 1), parallel);
-            byLevel.Add(new LevelAnalysis(levels[l], members.Length, levelCurves));
+            byLevel.Add(new LevelAnalysis(levels[l], members.Length, levelCurves) { TruncatedShare = TruncatedShare(members.Select(i => problems[i])) });
         }
 
         var target = checked(options.ExtrapolationFactor * n);
@@ -85,10 +85,23 @@ public static class PoolAnalyzer
             Options = options,
             Curves = curves,
             ByLevel = byLevel,
+            TruncatedShare = TruncatedShare(problems),
             CoverageFit = coverage,
             SaturatingFits = saturating,
             Extrapolations = extrapolations,
         };
+    }
+
+    private static double TruncatedShare(IEnumerable<PoolProblem> problems)
+    {
+        long samples = 0, truncated = 0;
+        foreach (var p in problems)
+        {
+            samples += p.Samples.Count;
+            truncated += p.Samples.Count(s => s.FinishReason == Generation.FinishReason.Length);
+        }
+
+        return samples == 0 ? 0 : (double)truncated / samples;
     }
 
     /// <summary>The k values of the curves for n samples per problem: every k ≤ 16, every power of two, and n (all ≤ n).</summary>

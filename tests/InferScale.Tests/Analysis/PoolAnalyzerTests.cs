@@ -1,4 +1,5 @@
 using InferScale.Analysis;
+using InferScale.Generation;
 using InferScale.Verification;
 
 namespace InferScale.Tests.Analysis;
@@ -86,6 +87,35 @@ public sealed class PoolAnalyzerTests
         Assert.Equal(50, result.ByLevel.Sum(l => l.Problems));
         var weighted = result.ByLevel.Sum(l => l.Problems * l.Curves[0].Points[^1].Value) / 50;
         Assert.Equal(result.Curve(PoolMetric.PassAtK)!.Points[^1].Value, weighted, 12);
+    }
+
+    [Fact]
+    public void Analyze_SamplesCutAtTheTokenLimit_ReportedOverallAndByLevelInEveryOutput()
+    {
+        static Sample S(int i, string answer, FinishReason finish) => new($"answer {answer}") { Index = i, Answer = answer, FinishReason = finish };
+        var easy = new PoolProblem("a", [S(0, "1", FinishReason.Stop), S(1, "1", FinishReason.Stop), S(2, "1", FinishReason.Stop), S(3, "1", FinishReason.Length)]) { Gold = "1", Level = "1" };
+        var hard = new PoolProblem("b", [S(0, "2", FinishReason.Length), S(1, "3", FinishReason.Length), S(2, "2", FinishReason.Stop), S(3, "4", FinishReason.Length)]) { Gold = "2", Level = "5" };
+
+        var result = PoolAnalyzer.Analyze(new SamplePool([easy, hard]) { Name = "cut" }, MathAnswerChecker.Default, Fast);
+
+        Assert.Equal(4 / 8.0, result.TruncatedShare);
+        Assert.Equal([0.25, 0.75], result.ByLevel.Select(l => l.TruncatedShare));
+        using var stream = new MemoryStream();
+        AnalysisExport.WriteJson(result, stream);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(stream.ToArray())!;
+        Assert.Equal(0.5, json["truncated"]!.GetValue<double>());
+        Assert.Equal(0.75, json["by_level"]!["5"]!["truncated"]!.GetValue<double>());
+        Assert.Contains("50% of the samples stopped at the token limit", AnalysisExport.Markdown(result), StringComparison.Ordinal);
+        Assert.Contains("| 5 | 1 | 0.75 |", AnalysisExport.Markdown(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_NoSampleCut_TruncatedIsZeroAndMarkdownSaysNothing()
+    {
+        var result = PoolAnalyzer.Analyze(TestPools.Synthetic(10, 4, seed: 3), MathAnswerChecker.Default, Fast);
+
+        Assert.Equal(0, result.TruncatedShare);
+        Assert.DoesNotContain("token limit", AnalysisExport.Markdown(result), StringComparison.Ordinal);
     }
 
     [Fact]

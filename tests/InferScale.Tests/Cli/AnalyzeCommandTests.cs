@@ -124,4 +124,24 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(20, summary.RootElement.GetProperty("problems").GetInt32());
         Assert.True(summary.RootElement.GetProperty("metrics").GetProperty("weighted_maj@k").TryGetProperty("6", out _));
     }
+
+    [Fact]
+    public async Task Analyze_PoolWithCutSamples_SaysHowManyHitTheTokenLimitByLevel()
+    {
+        var lines = new[]
+        {
+            """{"problem_id":"a","sample":0,"text":"x","answer":"1","finish_reason":"stop","gold":"1","level":"1"}""",
+            """{"problem_id":"a","sample":1,"text":"x","answer":"1","finish_reason":"stop","gold":"1","level":"1"}""",
+            """{"problem_id":"b","sample":0,"text":"x","answer":"2","finish_reason":"length","gold":"2","level":"5"}""",
+            """{"problem_id":"b","sample":1,"text":"x","answer":null,"finish_reason":"stop","gold":"2","level":"5"}""",
+        };
+        var path = SharedData.TempFile(".jsonl", string.Join("\n", lines));
+
+        var result = await CliRunner.RunAsync("analyze", path, "--out", SharedData.TempDirectory(), "--bootstrap", "0");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var said = System.Text.RegularExpressions.Regex.Replace(result.Error, @"\s+", " "); // the console wraps long lines
+        Assert.Contains("25% of the samples stopped at the token limit", said, StringComparison.Ordinal);
+        Assert.Contains("by level: 1 0%, 5 50%", said, StringComparison.Ordinal);
+    }
 }
