@@ -94,7 +94,7 @@ internal static class AnalyzeCommand
             var written = AnalysisExport.WriteAll(result, directory);
             context.Console.Write(Table(result));
             if (result.TruncatedShare > 0)
-                context.Console.WriteLine(TruncationLine(result));
+                context.Console.WriteLine(AnalysisExport.TruncationSummary(result, byLevel: true));
             context.Console.WriteLine($"wrote {string.Join(", ", written)}");
             return 0;
         });
@@ -169,17 +169,6 @@ internal static class AnalyzeCommand
         nameof(PoolAnalysisOptions.Seed) => "--seed",
         _ => parameter ?? "option",
     };
-
-    /// <summary>How many samples hit the token limit, overall and by level: a cut-off answer is a limit, not a mistake.</summary>
-    internal static string TruncationLine(PoolAnalysisResult result)
-    {
-        var line = $"{Percent(result.TruncatedShare)} of the samples stopped at the token limit (max tokens or the model's context)";
-        if (result.ByLevel.Count > 0)
-            line += " — by level: " + string.Join(", ", result.ByLevel.Select(l => $"{l.Level} {Percent(l.TruncatedShare)}"));
-        return line;
-    }
-
-    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     private static Table Table(PoolAnalysisResult result)
     {

@@ -60,7 +60,7 @@ internal static class RunCommand
         ExperimentPlan plan;
         try
         {
-            plan = ExperimentPlan.Expand(experiment, name => StrategyCatalog.Default.Strategies.Any(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)));
+            plan = ExperimentPlan.Expand(experiment, StrategyCatalog.Default.Contains);
         }
         catch (ExperimentConfigException ex)
         {

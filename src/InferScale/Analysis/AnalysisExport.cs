@@ -127,6 +127,21 @@ public static class AnalysisExport
         stream.Write("\n"u8);
     }
 
+    /// <summary>
+    /// "N% of the samples stopped at the token limit (max tokens or the model's context)", followed by the share per level
+    /// when <paramref name="byLevel"/> is set and the pool has levels (summary.md and the <c>analyze</c> console).
+    /// </summary>
+    public static string TruncationSummary(PoolAnalysisResult result, bool byLevel)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = $"{Percent(result.TruncatedShare)} of the samples stopped at the token limit (max tokens or the model's context)";
+        if (byLevel && result.ByLevel.Count > 0)
+            text += " — by level: " + string.Join(", ", result.ByLevel.Select(l => $"{l.Level} {Percent(l.TruncatedShare)}"));
+        return text;
+    }
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>The human-readable summary (<c>summary.md</c>).</summary>
     public static string Markdown(PoolAnalysisResult result)
     {
@@ -136,7 +151,7 @@ public static class AnalysisExport
         md.Append(CultureInfo.InvariantCulture, $"# Analysis of {result.Name ?? "pool"}\n\n");
         md.Append(CultureInfo.InvariantCulture, $"{result.Problems} problems × {result.SamplesPerProblem} samples ({result.Samples} samples in all). Seed {result.Options.Seed}, {result.Options.BootstrapResamples} bootstrap resamples over problems ({level}% percentile intervals), {result.Options.Subsamples} subsample draws per problem for voting at 1 < k < n.\n\n");
         if (result.TruncatedShare > 0)
-            md.Append(CultureInfo.InvariantCulture, $"{(result.TruncatedShare * 100).ToString("0.#", CultureInfo.InvariantCulture)}% of the samples stopped at the token limit (max tokens or the model's context) rather than at an answer's end.\n\n");
+            md.Append(TruncationSummary(result, byLevel: false)).Append(" rather than at an answer's end.\n\n");
         md.Append("| k |");
         foreach (var c in result.Curves) md.Append(' ').Append(c.Metric.Key()).Append(" |");
         md.Append("\n|---:|");

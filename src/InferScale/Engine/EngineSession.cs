@@ -256,8 +256,7 @@ public sealed class EngineSession : IDisposable
         {
             var c = session.Config;
             var total = _rows * c.Heads;
-            var start = (int)((long)total * part / parts);
-            var end = (int)((long)total * (part + 1) / parts);
+            var (start, end) = PartRange.Of(total, 1, part, parts);
             var scores = _scores[part];
             var item = start;
             while (item < end)

@@ -52,6 +52,9 @@ public sealed class StrategyCatalog
     /// <summary>The strategy names, in listing order.</summary>
     public IReadOnlyList<string> Names => [.. Strategies.Select(s => s.Name)];
 
+    /// <summary>Whether a strategy is called <paramref name="name"/> (case-insensitive, as <see cref="Get"/> matches).</summary>
+    public bool Contains(string name) => name is not null && _byName.ContainsKey(name.Trim());
+
     /// <summary>The strategy called <paramref name="name"/> (case-insensitive); throws naming the known ones otherwise.</summary>
     public StrategyDescriptor Get(string name)
     {

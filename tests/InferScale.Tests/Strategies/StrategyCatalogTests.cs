@@ -14,6 +14,15 @@ public sealed class StrategyCatalogTests
     }
 
     [Fact]
+    public void Contains_MatchesNamesAsGetDoes()
+    {
+        Assert.True(StrategyCatalog.Default.Contains(" Majority "));
+        Assert.Equal("majority", StrategyCatalog.Default.Get(" Majority ").Name);
+        Assert.False(StrategyCatalog.Default.Contains("majority-vote"));
+        Assert.Throws<ArgumentException>(() => StrategyCatalog.Default.Get("majority-vote"));
+    }
+
+    [Fact]
     public void Create_PlannedStrategy_ValidDefaultsThenNotSupported()
     {
         var catalog = new StrategyCatalog([StrategyDescriptor.Planned<MajorityOptions>("someday", "Not built yet.")]);

@@ -24,9 +24,7 @@ internal sealed unsafe class MatMulQ8Work : IPoolWork
 
     public void Execute(int part, int parts)
     {
-        var groups = (_outDim + MatMulQ8.Group - 1) / MatMulQ8.Group;
-        var start = Math.Min(_outDim, (int)((long)groups * part / parts) * MatMulQ8.Group);
-        var end = Math.Min(_outDim, (int)((long)groups * (part + 1) / parts) * MatMulQ8.Group);
+        var (start, end) = PartRange.Of(_outDim, MatMulQ8.Group, part, parts);
         if (start < end)
             MatMulQ8.Rows(_x, _q, _scales, _y, _batch, _inDim, _outDim, start, end);
     }

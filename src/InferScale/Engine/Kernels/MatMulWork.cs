@@ -22,9 +22,7 @@ internal sealed unsafe class MatMulWork : IPoolWork
 
     public void Execute(int part, int parts)
     {
-        var tiles = (_outDim + 3) / 4;
-        var start = Math.Min(_outDim, (int)((long)tiles * part / parts) * 4);
-        var end = Math.Min(_outDim, (int)((long)tiles * (part + 1) / parts) * 4);
+        var (start, end) = PartRange.Of(_outDim, 4, part, parts);
         if (start < end)
             MatMul.Rows(_x, _w, _y, _batch, _inDim, _outDim, start, end);
     }
