@@ -58,11 +58,20 @@ public sealed class LimitsAndShutdownTests
             using var client = GatewayTestHost.Client(server);
             // Long enough (256 samples, a few seconds) that the run is still going when observed.
             var inFlight = GatewayTestHost.PostAsync(client, "/v1/chat/completions", GatewayTestHost.Chat("majority@256/arith-0.3m", maxTokens: 128));
-            var waited = 0;
-            while (server.ActiveRuns == 0 && !inFlight.IsCompleted && waited++ < 3000)
-                await Task.Delay(10);
-            Assert.True(server.ActiveRuns == 1, inFlight.IsCompleted ? $"the request ended before it was seen running: {(await inFlight).Item1} {(await inFlight).Item2}" : "the run never started");
-            var stopping = server.StopAsync();
+            // Watch for the run and stop the server from a dedicated thread: on a loaded 2-core machine a
+            // thread-pool continuation can be delayed for seconds, long enough to miss the whole run (CI did).
+            var stopping = await Task.Factory.StartNew(
+                () =>
+                {
+                    var deadline = Environment.TickCount64 + 30_000;
+                    while (server.ActiveRuns == 0 && !inFlight.IsCompleted && Environment.TickCount64 < deadline)
+                        Thread.Sleep(1);
+                    return server.ActiveRuns == 1 ? server.StopAsync() : null;
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+            Assert.True(stopping is not null, inFlight.IsCompleted ? $"the request ended before it was seen running: {(await inFlight).Item1} {(await inFlight).Item2}" : "the run never started");
             var (status, body, _) = await inFlight;
             await stopping;
             Assert.Equal(200, status);
