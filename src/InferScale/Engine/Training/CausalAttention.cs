@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace InferScale.Engine.Training;
 
 /// <summary>
@@ -39,12 +41,9 @@ internal sealed class CausalAttention(int heads, int kvHeads, int headDim, int s
                 var start = t - positions[b * T + t];
                 row[..start].Clear();
                 row[(t + 1)..].Clear();
-                var max = float.NegativeInfinity;
-                for (var j = start; j <= t; j++)
-                {
-                    row[j] *= _scale;
-                    max = MathF.Max(max, row[j]);
-                }
+                var live = row[start..(t + 1)];
+                TensorPrimitives.Multiply(live, _scale, live);
+                var max = TensorPrimitives.Max(live);
                 var sum = 0f;
                 for (var j = start; j <= t; j++)
                 {
@@ -52,9 +51,7 @@ internal sealed class CausalAttention(int heads, int kvHeads, int headDim, int s
                     row[j] = e;
                     sum += e;
                 }
-                var inv = 1f / sum;
-                for (var j = start; j <= t; j++)
-                    row[j] *= inv;
+                TensorPrimitives.Multiply(live, 1f / sum, live);
             }
             Array.Clear(oh);
             MatMul.AddProduct(p, vh, oh, T, hd, 0, T, MatMul.Band.Lower);
@@ -100,8 +97,11 @@ internal sealed class CausalAttention(int heads, int kvHeads, int headDim, int s
                     var dot = 0f;
                     for (var j = 0; j <= t; j++)
                         dot += pr[j] * dr[j];
-                    for (var j = 0; j <= t; j++)
-                        dr[j] = pr[j] * (dr[j] - dot) * _scale;
+                    // pr·(dr − dot)·scale, element by element in that order (the sum above stays sequential).
+                    var live = dr[..(t + 1)];
+                    TensorPrimitives.Subtract(live, dot, live);
+                    TensorPrimitives.Multiply(pr[..(t + 1)], live, live);
+                    TensorPrimitives.Multiply(live, _scale, live);
                     dr[(t + 1)..].Clear();
                 }
                 Array.Clear(dqh);

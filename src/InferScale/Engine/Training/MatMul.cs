@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 
 namespace InferScale.Engine.Training;
@@ -17,6 +18,7 @@ internal static class MatMul
     private const int KBlock = 128;
     private const int NBlock = 64;
     private static readonly int W = Vector<float>.Count;
+    private const int V = 16; // Vector512<float>.Count
 
     /// <summary>Which terms of the sum over k a row block <c>[r, r+4)</c> may skip because <c>A</c> is zero there.</summary>
     public enum Band
@@ -102,7 +104,7 @@ internal static class MatMul
         ref var c1 = ref Unsafe.Add(ref c0, n);
         ref var c2 = ref Unsafe.Add(ref c1, n);
         ref var c3 = ref Unsafe.Add(ref c2, n);
-        var j = nLo;
+        var j = Vector512.IsHardwareAccelerated ? Rows4Wide(ref a0, ref a1, ref a2, ref a3, ref bRef, ref c0, ref c1, ref c2, ref c3, n, kLo, kHi, nLo, nHi) : nLo;
         for (; j + 2 * W <= nHi; j += 2 * W)
         {
             var x0 = Vector.LoadUnsafe(ref c0, (nuint)j);
@@ -177,12 +179,91 @@ internal static class MatMul
         }
     }
 
+    /// <summary>
+    /// The 512-bit part of <see cref="Rows4"/>: 4 rows × 2 × 16 columns per pass, then 4 × 16; returns the first column
+    /// left for the narrower loops. Each lane is the same ordered chain of fused multiply-adds as the narrow and scalar
+    /// loops, so the vector width changes no bit of the result.
+    /// </summary>
+    private static int Rows4Wide(
+        ref float a0, ref float a1, ref float a2, ref float a3, ref float bRef, ref float c0, ref float c1, ref float c2, ref float c3, int n, int kLo, int kHi, int nLo, int nHi)
+    {
+        var j = nLo;
+        for (; j + 2 * V <= nHi; j += 2 * V)
+        {
+            var x0 = Vector512.LoadUnsafe(ref c0, (nuint)j);
+            var y0 = Vector512.LoadUnsafe(ref c0, (nuint)(j + V));
+            var x1 = Vector512.LoadUnsafe(ref c1, (nuint)j);
+            var y1 = Vector512.LoadUnsafe(ref c1, (nuint)(j + V));
+            var x2 = Vector512.LoadUnsafe(ref c2, (nuint)j);
+            var y2 = Vector512.LoadUnsafe(ref c2, (nuint)(j + V));
+            var x3 = Vector512.LoadUnsafe(ref c3, (nuint)j);
+            var y3 = Vector512.LoadUnsafe(ref c3, (nuint)(j + V));
+            for (var kk = kLo; kk < kHi; kk++)
+            {
+                var off = (nuint)(kk * n + j);
+                var bx = Vector512.LoadUnsafe(ref bRef, off);
+                var by = Vector512.LoadUnsafe(ref bRef, off + V);
+                var s0 = Vector512.Create(Unsafe.Add(ref a0, kk));
+                var s1 = Vector512.Create(Unsafe.Add(ref a1, kk));
+                var s2 = Vector512.Create(Unsafe.Add(ref a2, kk));
+                var s3 = Vector512.Create(Unsafe.Add(ref a3, kk));
+                x0 = Vector512.FusedMultiplyAdd(s0, bx, x0);
+                y0 = Vector512.FusedMultiplyAdd(s0, by, y0);
+                x1 = Vector512.FusedMultiplyAdd(s1, bx, x1);
+                y1 = Vector512.FusedMultiplyAdd(s1, by, y1);
+                x2 = Vector512.FusedMultiplyAdd(s2, bx, x2);
+                y2 = Vector512.FusedMultiplyAdd(s2, by, y2);
+                x3 = Vector512.FusedMultiplyAdd(s3, bx, x3);
+                y3 = Vector512.FusedMultiplyAdd(s3, by, y3);
+            }
+            x0.StoreUnsafe(ref c0, (nuint)j);
+            y0.StoreUnsafe(ref c0, (nuint)(j + V));
+            x1.StoreUnsafe(ref c1, (nuint)j);
+            y1.StoreUnsafe(ref c1, (nuint)(j + V));
+            x2.StoreUnsafe(ref c2, (nuint)j);
+            y2.StoreUnsafe(ref c2, (nuint)(j + V));
+            x3.StoreUnsafe(ref c3, (nuint)j);
+            y3.StoreUnsafe(ref c3, (nuint)(j + V));
+        }
+        for (; j + V <= nHi; j += V)
+        {
+            var x0 = Vector512.LoadUnsafe(ref c0, (nuint)j);
+            var x1 = Vector512.LoadUnsafe(ref c1, (nuint)j);
+            var x2 = Vector512.LoadUnsafe(ref c2, (nuint)j);
+            var x3 = Vector512.LoadUnsafe(ref c3, (nuint)j);
+            for (var kk = kLo; kk < kHi; kk++)
+            {
+                var bx = Vector512.LoadUnsafe(ref bRef, (nuint)(kk * n + j));
+                x0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a0, kk)), bx, x0);
+                x1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a1, kk)), bx, x1);
+                x2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a2, kk)), bx, x2);
+                x3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a3, kk)), bx, x3);
+            }
+            x0.StoreUnsafe(ref c0, (nuint)j);
+            x1.StoreUnsafe(ref c1, (nuint)j);
+            x2.StoreUnsafe(ref c2, (nuint)j);
+            x3.StoreUnsafe(ref c3, (nuint)j);
+        }
+        return j;
+    }
+
     private static void Row1(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int k, int n, int r, int kLo, int kHi, int nLo, int nHi)
     {
         ref var a0 = ref Unsafe.AsRef(in a[r * k]);
         ref var bRef = ref MemoryMarshal.GetReference(b);
         ref var c0 = ref c[r * n];
         var j = nLo;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; j + V <= nHi; j += V)
+            {
+                var x0 = Vector512.LoadUnsafe(ref c0, (nuint)j);
+                for (var kk = kLo; kk < kHi; kk++)
+                    x0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a0, kk)), Vector512.LoadUnsafe(ref bRef, (nuint)(kk * n + j)), x0);
+                x0.StoreUnsafe(ref c0, (nuint)j);
+            }
+        }
+
         for (; j + W <= nHi; j += W)
         {
             var x0 = Vector.LoadUnsafe(ref c0, (nuint)j);
