@@ -7,7 +7,7 @@ namespace InferScale.Engine.Training;
 
 /// <summary>
 /// The one matrix kernel of the trainer: <c>C[r, :] += Σ_k A[r, k] · B[k, :]</c> for a range of rows of <c>A</c>/<c>C</c>
-/// (all row-major). Cache-blocked over k and n, register-blocked over 4 rows × 2 vectors; every element of <c>C</c> is
+/// (all row-major). Cache-blocked over k and n, register-blocked over 4 rows × 2 vectors (512-bit where the CPU has them, then <see cref="Vector{T}"/>, then scalar); every element of <c>C</c> is
 /// accumulated with fused multiply-adds over <c>k</c> in increasing order whatever the blocking, row range or thread,
 /// so results do not depend on how rows are split across threads. The three training products are all this shape:
 /// forward <c>Y = X·Wᵀ</c> (with <c>Wᵀ</c> precomputed), input gradient <c>dX = dY·W</c>, weight gradient <c>dW = dYᵀ·X</c>;
@@ -17,8 +17,6 @@ internal static class MatMul
 {
     private const int KBlock = 128;
     private const int NBlock = 64;
-    private static readonly int W = Vector<float>.Count;
-    private const int V = 16; // Vector512<float>.Count
 
     /// <summary>Which terms of the sum over k a row block <c>[r, r+4)</c> may skip because <c>A</c> is zero there.</summary>
     public enum Band
@@ -104,63 +102,10 @@ internal static class MatMul
         ref var c1 = ref Unsafe.Add(ref c0, n);
         ref var c2 = ref Unsafe.Add(ref c1, n);
         ref var c3 = ref Unsafe.Add(ref c2, n);
-        var j = Vector512.IsHardwareAccelerated ? Rows4Wide(ref a0, ref a1, ref a2, ref a3, ref bRef, ref c0, ref c1, ref c2, ref c3, n, kLo, kHi, nLo, nHi) : nLo;
-        for (; j + 2 * W <= nHi; j += 2 * W)
-        {
-            var x0 = Vector.LoadUnsafe(ref c0, (nuint)j);
-            var y0 = Vector.LoadUnsafe(ref c0, (nuint)(j + W));
-            var x1 = Vector.LoadUnsafe(ref c1, (nuint)j);
-            var y1 = Vector.LoadUnsafe(ref c1, (nuint)(j + W));
-            var x2 = Vector.LoadUnsafe(ref c2, (nuint)j);
-            var y2 = Vector.LoadUnsafe(ref c2, (nuint)(j + W));
-            var x3 = Vector.LoadUnsafe(ref c3, (nuint)j);
-            var y3 = Vector.LoadUnsafe(ref c3, (nuint)(j + W));
-            for (var kk = kLo; kk < kHi; kk++)
-            {
-                var off = (nuint)(kk * n + j);
-                var bx = Vector.LoadUnsafe(ref bRef, off);
-                var by = Vector.LoadUnsafe(ref bRef, off + (nuint)W);
-                var s0 = new Vector<float>(Unsafe.Add(ref a0, kk));
-                var s1 = new Vector<float>(Unsafe.Add(ref a1, kk));
-                var s2 = new Vector<float>(Unsafe.Add(ref a2, kk));
-                var s3 = new Vector<float>(Unsafe.Add(ref a3, kk));
-                x0 = Vector.FusedMultiplyAdd(s0, bx, x0);
-                y0 = Vector.FusedMultiplyAdd(s0, by, y0);
-                x1 = Vector.FusedMultiplyAdd(s1, bx, x1);
-                y1 = Vector.FusedMultiplyAdd(s1, by, y1);
-                x2 = Vector.FusedMultiplyAdd(s2, bx, x2);
-                y2 = Vector.FusedMultiplyAdd(s2, by, y2);
-                x3 = Vector.FusedMultiplyAdd(s3, bx, x3);
-                y3 = Vector.FusedMultiplyAdd(s3, by, y3);
-            }
-            x0.StoreUnsafe(ref c0, (nuint)j);
-            y0.StoreUnsafe(ref c0, (nuint)(j + W));
-            x1.StoreUnsafe(ref c1, (nuint)j);
-            y1.StoreUnsafe(ref c1, (nuint)(j + W));
-            x2.StoreUnsafe(ref c2, (nuint)j);
-            y2.StoreUnsafe(ref c2, (nuint)(j + W));
-            x3.StoreUnsafe(ref c3, (nuint)j);
-            y3.StoreUnsafe(ref c3, (nuint)(j + W));
-        }
-        for (; j + W <= nHi; j += W)
-        {
-            var x0 = Vector.LoadUnsafe(ref c0, (nuint)j);
-            var x1 = Vector.LoadUnsafe(ref c1, (nuint)j);
-            var x2 = Vector.LoadUnsafe(ref c2, (nuint)j);
-            var x3 = Vector.LoadUnsafe(ref c3, (nuint)j);
-            for (var kk = kLo; kk < kHi; kk++)
-            {
-                var bx = Vector.LoadUnsafe(ref bRef, (nuint)(kk * n + j));
-                x0 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a0, kk)), bx, x0);
-                x1 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a1, kk)), bx, x1);
-                x2 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a2, kk)), bx, x2);
-                x3 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a3, kk)), bx, x3);
-            }
-            x0.StoreUnsafe(ref c0, (nuint)j);
-            x1.StoreUnsafe(ref c1, (nuint)j);
-            x2.StoreUnsafe(ref c2, (nuint)j);
-            x3.StoreUnsafe(ref c3, (nuint)j);
-        }
+        var j = nLo;
+        if (Vector512.IsHardwareAccelerated)
+            j = Rows4Lanes<Lanes512, Vector512<float>>(ref a0, ref a1, ref a2, ref a3, ref bRef, ref c0, ref c1, ref c2, ref c3, n, kLo, kHi, j, nHi);
+        j = Rows4Lanes<LanesNative, Vector<float>>(ref a0, ref a1, ref a2, ref a3, ref bRef, ref c0, ref c1, ref c2, ref c3, n, kLo, kHi, j, nHi);
         for (; j < nHi; j++)
         {
             float x0 = Unsafe.Add(ref c0, j), x1 = Unsafe.Add(ref c1, j), x2 = Unsafe.Add(ref c2, j), x3 = Unsafe.Add(ref c3, j);
@@ -180,69 +125,71 @@ internal static class MatMul
     }
 
     /// <summary>
-    /// The 512-bit part of <see cref="Rows4"/>: 4 rows × 2 × 16 columns per pass, then 4 × 16; returns the first column
-    /// left for the narrower loops. Each lane is the same ordered chain of fused multiply-adds as the narrow and scalar
-    /// loops, so the vector width changes no bit of the result.
+    /// Columns <c>[j, nHi)</c> of a 4-row block in <typeparamref name="TL"/>'s width: 4 rows × 2 vectors per pass, then
+    /// 4 × 1; returns the first column left for a narrower width. Each lane is the same ordered chain of fused
+    /// multiply-adds as the scalar tail, so the width changes no bit of the result.
     /// </summary>
-    private static int Rows4Wide(
-        ref float a0, ref float a1, ref float a2, ref float a3, ref float bRef, ref float c0, ref float c1, ref float c2, ref float c3, int n, int kLo, int kHi, int nLo, int nHi)
+    private static int Rows4Lanes<TL, TV>(
+        ref float a0, ref float a1, ref float a2, ref float a3, ref float bRef, ref float c0, ref float c1, ref float c2, ref float c3, int n, int kLo, int kHi, int j, int nHi)
+        where TL : struct, IFmaLanes<TV>
+        where TV : struct
     {
-        var j = nLo;
-        for (; j + 2 * V <= nHi; j += 2 * V)
+        var w = TL.Count;
+        for (; j + 2 * w <= nHi; j += 2 * w)
         {
-            var x0 = Vector512.LoadUnsafe(ref c0, (nuint)j);
-            var y0 = Vector512.LoadUnsafe(ref c0, (nuint)(j + V));
-            var x1 = Vector512.LoadUnsafe(ref c1, (nuint)j);
-            var y1 = Vector512.LoadUnsafe(ref c1, (nuint)(j + V));
-            var x2 = Vector512.LoadUnsafe(ref c2, (nuint)j);
-            var y2 = Vector512.LoadUnsafe(ref c2, (nuint)(j + V));
-            var x3 = Vector512.LoadUnsafe(ref c3, (nuint)j);
-            var y3 = Vector512.LoadUnsafe(ref c3, (nuint)(j + V));
+            var x0 = TL.Load(ref c0, (nuint)j);
+            var y0 = TL.Load(ref c0, (nuint)(j + w));
+            var x1 = TL.Load(ref c1, (nuint)j);
+            var y1 = TL.Load(ref c1, (nuint)(j + w));
+            var x2 = TL.Load(ref c2, (nuint)j);
+            var y2 = TL.Load(ref c2, (nuint)(j + w));
+            var x3 = TL.Load(ref c3, (nuint)j);
+            var y3 = TL.Load(ref c3, (nuint)(j + w));
             for (var kk = kLo; kk < kHi; kk++)
             {
                 var off = (nuint)(kk * n + j);
-                var bx = Vector512.LoadUnsafe(ref bRef, off);
-                var by = Vector512.LoadUnsafe(ref bRef, off + V);
-                var s0 = Vector512.Create(Unsafe.Add(ref a0, kk));
-                var s1 = Vector512.Create(Unsafe.Add(ref a1, kk));
-                var s2 = Vector512.Create(Unsafe.Add(ref a2, kk));
-                var s3 = Vector512.Create(Unsafe.Add(ref a3, kk));
-                x0 = Vector512.FusedMultiplyAdd(s0, bx, x0);
-                y0 = Vector512.FusedMultiplyAdd(s0, by, y0);
-                x1 = Vector512.FusedMultiplyAdd(s1, bx, x1);
-                y1 = Vector512.FusedMultiplyAdd(s1, by, y1);
-                x2 = Vector512.FusedMultiplyAdd(s2, bx, x2);
-                y2 = Vector512.FusedMultiplyAdd(s2, by, y2);
-                x3 = Vector512.FusedMultiplyAdd(s3, bx, x3);
-                y3 = Vector512.FusedMultiplyAdd(s3, by, y3);
+                var bx = TL.Load(ref bRef, off);
+                var by = TL.Load(ref bRef, off + (nuint)w);
+                var s0 = TL.Broadcast(Unsafe.Add(ref a0, kk));
+                var s1 = TL.Broadcast(Unsafe.Add(ref a1, kk));
+                var s2 = TL.Broadcast(Unsafe.Add(ref a2, kk));
+                var s3 = TL.Broadcast(Unsafe.Add(ref a3, kk));
+                x0 = TL.Fma(s0, bx, x0);
+                y0 = TL.Fma(s0, by, y0);
+                x1 = TL.Fma(s1, bx, x1);
+                y1 = TL.Fma(s1, by, y1);
+                x2 = TL.Fma(s2, bx, x2);
+                y2 = TL.Fma(s2, by, y2);
+                x3 = TL.Fma(s3, bx, x3);
+                y3 = TL.Fma(s3, by, y3);
             }
-            x0.StoreUnsafe(ref c0, (nuint)j);
-            y0.StoreUnsafe(ref c0, (nuint)(j + V));
-            x1.StoreUnsafe(ref c1, (nuint)j);
-            y1.StoreUnsafe(ref c1, (nuint)(j + V));
-            x2.StoreUnsafe(ref c2, (nuint)j);
-            y2.StoreUnsafe(ref c2, (nuint)(j + V));
-            x3.StoreUnsafe(ref c3, (nuint)j);
-            y3.StoreUnsafe(ref c3, (nuint)(j + V));
+            TL.Store(x0, ref c0, (nuint)j);
+            TL.Store(y0, ref c0, (nuint)(j + w));
+            TL.Store(x1, ref c1, (nuint)j);
+            TL.Store(y1, ref c1, (nuint)(j + w));
+            TL.Store(x2, ref c2, (nuint)j);
+            TL.Store(y2, ref c2, (nuint)(j + w));
+            TL.Store(x3, ref c3, (nuint)j);
+            TL.Store(y3, ref c3, (nuint)(j + w));
         }
-        for (; j + V <= nHi; j += V)
+        for (; j + w <= nHi; j += w)
         {
-            var x0 = Vector512.LoadUnsafe(ref c0, (nuint)j);
-            var x1 = Vector512.LoadUnsafe(ref c1, (nuint)j);
-            var x2 = Vector512.LoadUnsafe(ref c2, (nuint)j);
-            var x3 = Vector512.LoadUnsafe(ref c3, (nuint)j);
+            var x0 = TL.Load(ref c0, (nuint)j);
+            var x1 = TL.Load(ref c1, (nuint)j);
+            var x2 = TL.Load(ref c2, (nuint)j);
+            var x3 = TL.Load(ref c3, (nuint)j);
             for (var kk = kLo; kk < kHi; kk++)
             {
-                var bx = Vector512.LoadUnsafe(ref bRef, (nuint)(kk * n + j));
-                x0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a0, kk)), bx, x0);
-                x1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a1, kk)), bx, x1);
-                x2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a2, kk)), bx, x2);
-                x3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a3, kk)), bx, x3);
+                var bx = TL.Load(ref bRef, (nuint)(kk * n + j));
+                x0 = TL.Fma(TL.Broadcast(Unsafe.Add(ref a0, kk)), bx, x0);
+                x1 = TL.Fma(TL.Broadcast(Unsafe.Add(ref a1, kk)), bx, x1);
+                x2 = TL.Fma(TL.Broadcast(Unsafe.Add(ref a2, kk)), bx, x2);
+                x3 = TL.Fma(TL.Broadcast(Unsafe.Add(ref a3, kk)), bx, x3);
             }
-            x0.StoreUnsafe(ref c0, (nuint)j);
-            x1.StoreUnsafe(ref c1, (nuint)j);
-            x2.StoreUnsafe(ref c2, (nuint)j);
-            x3.StoreUnsafe(ref c3, (nuint)j);
+            TL.Store(x0, ref c0, (nuint)j);
+            TL.Store(x1, ref c1, (nuint)j);
+            TL.Store(x2, ref c2, (nuint)j);
+            TL.Store(x3, ref c3, (nuint)j);
         }
         return j;
     }
@@ -254,23 +201,8 @@ internal static class MatMul
         ref var c0 = ref c[r * n];
         var j = nLo;
         if (Vector512.IsHardwareAccelerated)
-        {
-            for (; j + V <= nHi; j += V)
-            {
-                var x0 = Vector512.LoadUnsafe(ref c0, (nuint)j);
-                for (var kk = kLo; kk < kHi; kk++)
-                    x0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a0, kk)), Vector512.LoadUnsafe(ref bRef, (nuint)(kk * n + j)), x0);
-                x0.StoreUnsafe(ref c0, (nuint)j);
-            }
-        }
-
-        for (; j + W <= nHi; j += W)
-        {
-            var x0 = Vector.LoadUnsafe(ref c0, (nuint)j);
-            for (var kk = kLo; kk < kHi; kk++)
-                x0 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a0, kk)), Vector.LoadUnsafe(ref bRef, (nuint)(kk * n + j)), x0);
-            x0.StoreUnsafe(ref c0, (nuint)j);
-        }
+            j = Row1Lanes<Lanes512, Vector512<float>>(ref a0, ref bRef, ref c0, n, kLo, kHi, j, nHi);
+        j = Row1Lanes<LanesNative, Vector<float>>(ref a0, ref bRef, ref c0, n, kLo, kHi, j, nHi);
         for (; j < nHi; j++)
         {
             var x0 = Unsafe.Add(ref c0, j);
@@ -278,5 +210,21 @@ internal static class MatMul
                 x0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, kk), Unsafe.Add(ref bRef, kk * n + j), x0);
             Unsafe.Add(ref c0, j) = x0;
         }
+    }
+
+    /// <summary>Columns <c>[j, nHi)</c> of one row in <typeparamref name="TL"/>'s width; returns the first column left.</summary>
+    private static int Row1Lanes<TL, TV>(ref float a0, ref float bRef, ref float c0, int n, int kLo, int kHi, int j, int nHi)
+        where TL : struct, IFmaLanes<TV>
+        where TV : struct
+    {
+        var w = TL.Count;
+        for (; j + w <= nHi; j += w)
+        {
+            var x0 = TL.Load(ref c0, (nuint)j);
+            for (var kk = kLo; kk < kHi; kk++)
+                x0 = TL.Fma(TL.Broadcast(Unsafe.Add(ref a0, kk)), TL.Load(ref bRef, (nuint)(kk * n + j)), x0);
+            TL.Store(x0, ref c0, (nuint)j);
+        }
+        return j;
     }
 }
