@@ -73,19 +73,26 @@ internal static class MatMul
     }
 
     /// <summary>Writes <c>dst[j, i] = src[i, j]</c> for <c>src</c> [rows, cols].</summary>
-    public static void Transpose(ReadOnlySpan<float> src, Span<float> dst, int rows, int cols)
+    public static void Transpose(ReadOnlySpan<float> src, Span<float> dst, int rows, int cols) => Transpose(src, dst, rows, cols, 0, cols);
+
+    /// <summary>
+    /// The same for columns <c>[c0, c1)</c> of <c>src</c> only (rows <c>[c0, c1)</c> of <c>dst</c>), so threads can split one
+    /// transpose; in 32 × 32 blocks, so the strided reads stay in cache while the writes run along <c>dst</c>'s rows.
+    /// </summary>
+    public static void Transpose(ReadOnlySpan<float> src, Span<float> dst, int rows, int cols, int c0, int c1)
     {
         const int Block = 32;
         for (var i0 = 0; i0 < rows; i0 += Block)
         {
             var i1 = Math.Min(rows, i0 + Block);
-            for (var j0 = 0; j0 < cols; j0 += Block)
+            for (var j0 = c0; j0 < c1; j0 += Block)
             {
-                var j1 = Math.Min(cols, j0 + Block);
-                for (var i = i0; i < i1; i++)
+                var j1 = Math.Min(c1, j0 + Block);
+                for (var j = j0; j < j1; j++)
                 {
-                    for (var j = j0; j < j1; j++)
-                        dst[j * rows + i] = src[i * cols + j];
+                    var to = dst.Slice(j * rows, rows);
+                    for (var i = i0; i < i1; i++)
+                        to[i] = src[i * cols + j];
                 }
             }
         }

@@ -1,7 +1,9 @@
+using InferScale.Engine.Kernels;
+
 namespace InferScale.Engine.Training;
 
 /// <summary>
-/// Splits <c>[0, count)</c> into one contiguous range per thread (multiples of 4, the matrix kernel's row block) and
+/// Splits <c>[0, count)</c> into one contiguous range per thread (whole blocks of 4, the matrix kernel's row block, by <see cref="PartRange"/> as the engine's worker pool splits) and
 /// runs them in parallel. Every kernel the trainer runs this way writes disjoint outputs and computes each output in
 /// a fixed order, so results are bit-identical for any thread count.
 /// </summary>
@@ -18,9 +20,11 @@ internal static class RowRanges
             body(0, count);
             return;
         }
-        var size = (count + parts - 1) / parts;
-        size = (size + 3) & ~3;
-        parts = (count + size - 1) / size;
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p => body(p * size, Math.Min(count, (p + 1) * size)));
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        {
+            var (start, end) = PartRange.Of(count, 4, p, parts);
+            if (start < end)
+                body(start, end);
+        });
     }
 }

@@ -460,20 +460,7 @@ public sealed class TrainingModel
     private void WeightGradient(float[] dy, float[] x, float[] grad, int offset, int rows, int outDim, int inDim, TrainingActivations a)
     {
         var tr = a.Transposed;
-        RowRanges.For(outDim, Threads, (o0, o1) =>
-        {
-            // In blocks of 32 rows so the strided reads of dy stay in cache and the writes run along tr's rows.
-            for (var rb = 0; rb < rows; rb += 32)
-            {
-                var rbEnd = Math.Min(rows, rb + 32);
-                for (var o = o0; o < o1; o++)
-                {
-                    var dst = o * rows;
-                    for (var r = rb; r < rbEnd; r++)
-                        tr[dst + r] = dy[r * outDim + o];
-                }
-            }
-        });
+        RowRanges.For(outDim, Threads, (o0, o1) => MatMul.Transpose(dy.AsSpan(0, rows * outDim), tr.AsSpan(0, outDim * rows), rows, outDim, o0, o1));
         MatMul.AddProduct(tr, x, grad, outDim, rows, inDim, Threads, cOffset: offset);
     }
 
