@@ -48,6 +48,26 @@ public sealed class TrainingMatMulTests
         Assert.Equal(expected, c);
     }
 
+    [Theory]
+    [InlineData(70, 45, 17)]
+    [InlineData(33, 100, 64)]
+    public void Transpose_InColumnRanges_EqualsTheWholeTranspose(int rows, int cols, int split)
+    {
+        var src = KernelData.Random(rows * cols, 6);
+        var whole = new float[cols * rows];
+        MatMul.Transpose(src, whole, rows, cols);
+        var parts = new float[cols * rows];
+        MatMul.Transpose(src, parts, rows, cols, 0, split);
+        MatMul.Transpose(src, parts, rows, cols, split, cols);
+
+        Assert.Equal(whole, parts);
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < cols; j++)
+                Assert.Equal(src[i * cols + j], whole[j * rows + i]);
+        }
+    }
+
     /// <summary>The kernel's contract, one element at a time, with the same skipped terms per 4-row (or 1-row) block.</summary>
     private static void Reference(float[] a, float[] b, float[] c, int k, int n, int r0, int r1, MatMul.Band band, bool causalColumns)
     {
