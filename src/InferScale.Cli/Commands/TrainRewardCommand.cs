@@ -30,6 +30,7 @@ internal static class TrainRewardCommand
         var labels = new Option<string?>("--labels") { Description = "The label file (JSONL; created, or resumed and extended; default runs/reward-labels/POLICY.jsonl)." };
         var problems = new Option<int>("--problems") { Description = "Arith training problems to label (never test problems).", DefaultValueFactory = _ => 1000 };
         var samples = new Option<int>("--samples") { Description = "Solutions sampled per problem.", DefaultValueFactory = _ => 4 };
+        var corrupted = new Option<int>("--corrupted") { Description = "Corrupted solutions per problem besides the samples: one step's result moved, continued by the policy, labelled by rollouts like a sample.", DefaultValueFactory = _ => 0 };
         var rollouts = new Option<int>("--rollouts") { Description = "Rollouts from each step prefix (k).", DefaultValueFactory = _ => 4 };
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature of solutions and rollouts.", DefaultValueFactory = _ => 0.8 };
         var labelSeed = new Option<ulong>("--label-seed") { Description = "Seed of the sampled solutions and rollouts.", DefaultValueFactory = _ => 1UL };
@@ -52,7 +53,7 @@ internal static class TrainRewardCommand
         var lossCsv = new Option<string?>("--loss-csv") { Description = "Write step, loss, lr, grad_norm, tokens_per_s per step to this CSV." };
         var command = new Command("train-reward", "Label arith training solutions by Monte-Carlo rollouts of a policy and train a process (prm) or outcome (orm) reward model with a value head; writes GGUF.")
         {
-            kind, policy, labels, problems, samples, rollouts, temperature, labelSeed, labelOnly, init, contextLength, steps, batch, lr, minLr, warmup, weightDecay, clip, seed,
+            kind, policy, labels, problems, samples, corrupted, rollouts, temperature, labelSeed, labelOnly, init, contextLength, steps, batch, lr, minLr, warmup, weightDecay, clip, seed,
             threads, outFile, checkpoint, every, lossCsv,
         };
         command.Subcommands.Add(CreateEval(context));
@@ -68,6 +69,7 @@ internal static class TrainRewardCommand
             {
                 Problems = parse.GetValue(problems),
                 SamplesPerProblem = parse.GetValue(samples),
+                CorruptedPerProblem = parse.GetValue(corrupted),
                 Rollouts = parse.GetValue(rollouts),
                 Temperature = parse.GetValue(temperature),
                 Seed = parse.GetValue(labelSeed),
@@ -159,7 +161,7 @@ internal static class TrainRewardCommand
                 throw new CliException(ex.Message, ex);
             }
         }
-        var complete = existing.GroupBy(s => s.ProblemIndex).Where(g => g.Count() == options.SamplesPerProblem).Select(g => g.Key).ToHashSet();
+        var complete = existing.GroupBy(s => s.ProblemIndex).Where(g => g.Count() == options.SolutionsPerProblem).Select(g => g.Key).ToHashSet();
         existing.RemoveAll(s => !complete.Contains(s.ProblemIndex));
         var missing = Enumerable.Range(0, options.Problems).Where(i => !complete.Contains(options.FirstProblem + i)).ToList();
         if (missing.Count == 0)
@@ -175,7 +177,7 @@ internal static class TrainRewardCommand
                 writer.WriteLine(RewardLabelFile.Line(s));
         }
         context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"labelling {missing.Count} problems × {options.SamplesPerProblem} samples × {options.Rollouts} rollouts per step with {policy.Name} on {threads} thread(s) into {path}"));
+            $"labelling {missing.Count} problems × {options.SamplesPerProblem} samples{(options.CorruptedPerProblem > 0 ? $" + {options.CorruptedPerProblem} corrupted" : "")} × {options.Rollouts} rollouts per step with {policy.Name} on {threads} thread(s) into {path}"));
         using var labeler = new RolloutLabeler(policy.Config, policy.Weights, policy.Tokenizer, options, threads);
         var added = new List<LabelledSolution>();
         context.Console.Progress()
@@ -241,6 +243,7 @@ internal static class TrainRewardCommand
     {
         nameof(RewardLabelOptions.Problems) => "--problems: ",
         nameof(RewardLabelOptions.SamplesPerProblem) => "--samples: ",
+        nameof(RewardLabelOptions.CorruptedPerProblem) => "--corrupted: ",
         nameof(RewardLabelOptions.Rollouts) => "--rollouts: ",
         nameof(RewardLabelOptions.Temperature) => "--temperature: ",
         _ => "",

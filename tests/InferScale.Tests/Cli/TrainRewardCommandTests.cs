@@ -47,6 +47,29 @@ public sealed class TrainRewardCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TrainReward_Corrupted_LabelsSamplesPlusCorruptedAndResumesAProblemCutShort()
+    {
+        var labels = Path.Combine(_dir, "labels.jsonl");
+        var first = await CliRunner.RunAsync(Args("prm", 2, 1, "--corrupted", "1", "--label-only"));
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("2 samples + 1 corrupted", first.Error, StringComparison.Ordinal);
+        var read = RewardLabelFile.Read(labels);
+        Assert.Equal([0, 1, 2, 0, 1, 2], read.Select(s => s.Sample));
+        Assert.Equal(2, read.Count(s => s.CorruptedStep is not null));
+        var lines = File.ReadAllLines(labels);
+        File.WriteAllLines(labels, lines[..^1]); // the second problem lost its corrupted solution
+
+        var resumed = await CliRunner.RunAsync(Args("prm", 2, 1, "--corrupted", "1", "--label-only"));
+
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.Contains("labelling 1 problems", resumed.Error, StringComparison.Ordinal);
+        Assert.Equal(lines, File.ReadAllLines(labels));
+        var other = await CliRunner.RunAsync(Args("prm", 2, 1, "--label-only"));
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("corrupted = 1, not nothing", other.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TrainReward_LabelsMadeWithOtherSettings_FailsNamingTheSetting()
     {
         Assert.Equal(0, (await CliRunner.RunAsync(Args("prm", 1, 2, "--label-only"))).ExitCode);

@@ -36,6 +36,9 @@ public sealed record LabelledSolution
     /// </summary>
     public required IReadOnlyList<double> StepValues { get; init; }
 
+    /// <summary>For a corrupted solution (<see cref="RewardLabelOptions.CorruptedPerProblem"/>), the step whose result was moved; otherwise <see langword="null"/>.</summary>
+    public int? CorruptedStep { get; init; }
+
     /// <summary>Tokens the rollouts of this solution generated.</summary>
     public long RolloutTokens { get; init; }
 }

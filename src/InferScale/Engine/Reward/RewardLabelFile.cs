@@ -8,7 +8,8 @@ namespace InferScale.Engine.Reward;
 /// The JSONL file of reward labels: a header line (<c>format</c>, <c>policy</c> and the <see cref="RewardLabelOptions"/>
 /// that shape the labels), then one <see cref="LabelledSolution"/> per line (<c>problem_index</c>, <c>id</c>, <c>level</c>,
 /// <c>prompt</c>, <c>gold</c>, <c>sample</c>, <c>solution</c>, <c>answer</c>, <c>correct</c>, <c>values</c>,
-/// <c>rollout_tokens</c>). Appending whole problems keeps the file resumable.
+/// <c>rollout_tokens</c>, and <c>corrupted_step</c> for a corrupted solution); a header with <c>corrupted</c> records
+/// <see cref="RewardLabelOptions.CorruptedPerProblem"/> (absent when 0). Appending whole problems keeps the file resumable.
 /// </summary>
 public static class RewardLabelFile
 {
@@ -21,7 +22,7 @@ public static class RewardLabelFile
     public static string Header(string policy, RewardLabelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new JsonObject
+        var header = new JsonObject
         {
             ["format"] = Format,
             ["policy"] = policy,
@@ -30,7 +31,10 @@ public static class RewardLabelFile
             ["rollouts"] = options.Rollouts,
             ["temperature"] = options.Temperature,
             ["seed"] = options.Seed,
-        }.ToJsonString(Relaxed);
+        };
+        if (options.CorruptedPerProblem > 0)
+            header["corrupted"] = options.CorruptedPerProblem;
+        return header.ToJsonString(Relaxed);
     }
 
     /// <summary>One solution as a JSON line (no newline).</summary>
@@ -40,7 +44,7 @@ public static class RewardLabelFile
         var values = new JsonArray();
         foreach (var v in s.StepValues)
             values.Add(Math.Round(v, 6));
-        return new JsonObject
+        var line = new JsonObject
         {
             ["problem_index"] = s.ProblemIndex,
             ["id"] = s.ProblemId,
@@ -53,7 +57,10 @@ public static class RewardLabelFile
             ["correct"] = s.Correct,
             ["values"] = values,
             ["rollout_tokens"] = s.RolloutTokens,
-        }.ToJsonString(Relaxed);
+        };
+        if (s.CorruptedStep is { } step)
+            line["corrupted_step"] = step;
+        return line.ToJsonString(Relaxed);
     }
 
     /// <summary>
@@ -109,11 +116,11 @@ public static class RewardLabelFile
         if (expected is null)
             return;
         var want = JsonNode.Parse(expected)!.AsObject();
-        foreach (var (key, value) in want)
+        foreach (var key in want.Select(p => p.Key).Union(header.AsObject().Select(p => p.Key)))
         {
-            var have = header[key];
+            var (have, value) = (header[key], want[key]);
             if (!JsonNode.DeepEquals(have, value))
-                throw new DataFormatException(path, 1, $"the labels were made with {key} = {have?.ToJsonString() ?? "nothing"}, not {value?.ToJsonString()}; use the same settings or another --labels file.");
+                throw new DataFormatException(path, 1, $"the labels were made with {key} = {have?.ToJsonString() ?? "nothing"}, not {value?.ToJsonString() ?? "nothing"}; use the same settings or another --labels file.");
         }
     }
 
@@ -138,6 +145,9 @@ public static class RewardLabelFile
             Correct = correct.GetBoolean(),
             StepValues = values,
             RolloutTokens = e.TryGetProperty("rollout_tokens", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt64() : 0,
+            CorruptedStep = e.TryGetProperty("corrupted_step", out var c) && c.ValueKind != JsonValueKind.Null
+                ? (c.TryGetInt32(out var step) && step >= 0 ? step : throw new FormatException("field 'corrupted_step' must be a step index ≥ 0"))
+                : null,
         };
     }
 }

@@ -21,6 +21,16 @@ public sealed record RewardLabelOptions
     /// <summary>Solutions sampled per problem. Default 4.</summary>
     public int SamplesPerProblem { get; init; } = 4;
 
+    /// <summary>
+    /// Corrupted solutions per problem, beside the <see cref="SamplesPerProblem"/> samples: a sample with one step's
+    /// integer result moved (StepCorruption), continued by the policy from there, then labelled by rollouts
+    /// like any sample. Default 0.
+    /// </summary>
+    public int CorruptedPerProblem { get; init; }
+
+    /// <summary>Solutions labelled per problem: samples plus corrupted ones.</summary>
+    public int SolutionsPerProblem => SamplesPerProblem + CorruptedPerProblem;
+
     /// <summary>Rollouts from each step prefix (k). Default 4.</summary>
     public int Rollouts { get; init; } = 4;
 
@@ -48,6 +58,7 @@ public sealed record RewardLabelOptions
         Check(Problems >= 1, nameof(Problems), Problems, "≥ 1");
         Check(FirstProblem >= 0 && FirstProblem <= long.MaxValue - Problems, nameof(FirstProblem), FirstProblem, "≥ 0");
         Check(SamplesPerProblem >= 1, nameof(SamplesPerProblem), SamplesPerProblem, "≥ 1");
+        Check(CorruptedPerProblem >= 0, nameof(CorruptedPerProblem), CorruptedPerProblem, "≥ 0");
         Check(Rollouts >= 1, nameof(Rollouts), Rollouts, "≥ 1");
         Check(Temperature > 0 && double.IsFinite(Temperature), nameof(Temperature), Temperature, "> 0");
         Check(ChunkProblems >= 1, nameof(ChunkProblems), ChunkProblems, "≥ 1");

@@ -84,29 +84,40 @@ public sealed class RolloutLabeler : IDisposable
                     sampleJobs.Add(new RolloutJob(root, root.Length, logits, ProblemSeed(_options.Seed, index), j));
             }
             var sampled = _runner.Run(sampleJobs, cancellationToken);
+            var drawn = new List<Drawn>(problems.Count * (n + _options.CorruptedPerProblem));
+            for (var p = 0; p < problems.Count; p++)
+            {
+                for (var j = 0; j < n; j++)
+                    drawn.Add(new Drawn(p, j, sampleJobs[p * n + j].Text!, null, sampleJobs[p * n + j].Parent));
+                if (_options.CorruptedPerProblem > 0)
+                    drawn.AddRange(Corrupted(problems[p].Index, problems[p].Problem, p, drawn.GetRange(drawn.Count - n, n)));
+            }
+            var continued = ContinueCorrupted(drawn, owned, ref prefilled, cancellationToken);
+            sampled += continued;
 
             // Prefixes: run each solution's steps once, with logits after every step but the last, then k rollouts each.
-            var solutions = new List<(long Index, ArithProblem Problem, int Sample, string Text, RewardDocument Doc, SequenceHandle? Sequence, List<RolloutJob> Jobs)>();
+            var solutions = new List<(long Index, ArithProblem Problem, int Sample, string Text, RewardDocument Doc, SequenceHandle? Sequence, List<RolloutJob> Jobs, int? Corrupted)>();
             var rows = new List<BatchRow>();
             var logitRows = new List<(int Solution, int Step)>();
-            for (var s = 0; s < sampleJobs.Count; s++)
+            for (var s = 0; s < drawn.Count; s++)
             {
-                var (index, problem) = problems[s / n];
-                var text = sampleJobs[s].Text!;
+                var (index, problem) = problems[drawn[s].Problem];
+                var text = drawn[s].Text;
+                var sample = drawn[s].Sample;
                 var doc = RewardDocument.Create(_tokenizer, problem.Prompt, text);
                 var steps = doc.StepEnds.Length;
                 if (steps < 2)
                 {
-                    solutions.Add((index, problem, s % n, text, doc, null, []));
+                    solutions.Add((index, problem, sample, text, doc, null, [], drawn[s].CorruptedStep));
                     continue;
                 }
-                var root = sampleJobs[s].Parent;
+                var root = drawn[s].Root;
                 var seq = root.Fork();
                 owned.Add(seq);
-                solutions.Add((index, problem, s % n, text, doc, seq, []));
+                solutions.Add((index, problem, sample, text, doc, seq, [], drawn[s].CorruptedStep));
                 var lastEnd = doc.StepEnds[steps - 2];
                 if (lastEnd + 1 > _session.Config.ContextLength)
-                    throw new InvalidOperationException($"problem {index} sample {s % n}: a step prefix reaches the policy's context ({_session.Config.ContextLength} tokens).");
+                    throw new InvalidOperationException($"problem {index} sample {sample}: a step prefix reaches the policy's context ({_session.Config.ContextLength} tokens).");
                 var step = 0;
                 for (var t = root.Length; t <= lastEnd; t++)
                 {
@@ -164,6 +175,7 @@ public sealed class RolloutLabeler : IDisposable
                     Correct = correct,
                     StepValues = values,
                     RolloutTokens = sol.Jobs.Sum(j => (long)j.Tokens),
+                    CorruptedStep = sol.Corrupted,
                 });
             }
             Cost += new LabellingCost(solutions.Count, logitRows.Count, sampled, rolled, prefilled, _time.GetElapsedTime(start));
@@ -176,10 +188,81 @@ public sealed class RolloutLabeler : IDisposable
         }
     }
 
+    /// <summary>The seed of corrupted solution <paramref name="slot"/> (0-based among the corrupted ones) of problem <paramref name="problemIndex"/>: it picks the base sample's step and offset, and seeds the policy's continuation.</summary>
+    public static ulong CorruptionSeed(ulong seed, long problemIndex, int slot) => SplitMix64.Combine(seed, 0x503, (ulong)problemIndex, (ulong)slot);
+
+    /// <summary>
+    /// The corrupted solutions of one problem, still without their continuation: slot <c>j</c> corrupts base sample
+    /// <c>j mod n</c> (or the next sample that has a step ending in an integer and leaves room in the policy's context to
+    /// continue; when none has, the slot repeats sample
+    /// <c>j mod n</c> uncorrupted, so every problem has the same number of solutions).
+    /// </summary>
+    private IEnumerable<Drawn> Corrupted(long index, ArithProblem problem, int p, List<Drawn> samples)
+    {
+        var n = samples.Count;
+        for (var j = 0; j < _options.CorruptedPerProblem; j++)
+        {
+            var random = new SplitMix64(CorruptionSeed(_options.Seed, index, j));
+            (string Prefix, int Step)? corrupted = null;
+            for (var t = 0; t < n && corrupted is null; t++)
+            {
+                corrupted = StepCorruption.Corrupt(samples[(j + t) % n].Text, ref random);
+                if (corrupted is { } candidate && RewardDocument.Create(_tokenizer, problem.Prompt, candidate.Prefix).Tokens.Length >= _session.Config.ContextLength)
+                    corrupted = null;
+            }
+            yield return corrupted is { } c
+                ? new Drawn(p, n + j, c.Prefix, c.Step, samples[0].Root) { Seed = CorruptionSeed(_options.Seed, index, j), Prompt = problem.Prompt }
+                : samples[j % n] with { Sample = n + j };
+        }
+    }
+
+    /// <summary>Samples the policy's continuation of every corrupted prefix in <paramref name="drawn"/> (all decoded together) and appends it to the prefix; returns the tokens generated.</summary>
+    private long ContinueCorrupted(List<Drawn> drawn, List<SequenceHandle> owned, ref long prefilled, CancellationToken cancellationToken)
+    {
+        var pending = new List<(int Drawn, SequenceHandle Sequence, int Length)>();
+        var rows = new List<BatchRow>();
+        for (var i = 0; i < drawn.Count; i++)
+        {
+            if (drawn[i].CorruptedStep is null)
+                continue;
+            var doc = RewardDocument.Create(_tokenizer, drawn[i].Prompt!, drawn[i].Text);
+            var root = drawn[i].Root;
+            var seq = root.Fork();
+            owned.Add(seq);
+            for (var t = root.Length; t < doc.Tokens.Length; t++)
+                rows.Add(new BatchRow(seq, doc.Tokens[t], t == doc.Tokens.Length - 1));
+            pending.Add((i, seq, doc.Tokens.Length));
+        }
+        if (pending.Count == 0)
+            return 0;
+        var vocab = _session.Config.VocabSize;
+        var logits = new float[pending.Count * vocab];
+        _session.Forward(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows), logits);
+        prefilled += rows.Count;
+        var jobs = pending.Select((x, k) => new RolloutJob(x.Sequence, x.Length, logits.AsSpan(k * vocab, vocab).ToArray(), drawn[x.Drawn].Seed, 0)).ToList();
+        var generated = _runner.Run(jobs, cancellationToken);
+        for (var k = 0; k < pending.Count; k++)
+        {
+            var d = drawn[pending[k].Drawn];
+            drawn[pending[k].Drawn] = d with { Text = d.Text + jobs[k].Text };
+        }
+        return generated;
+    }
+
     /// <summary>Whether <paramref name="text"/>'s final answer is <paramref name="problem"/>'s gold answer.</summary>
     private bool IsCorrect(ArithProblem problem, string text) =>
         _extractor.Extract(text) is { } answer && _equivalence.AreEquivalent(problem.Answer.ToString(System.Globalization.CultureInfo.InvariantCulture), answer);
 
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
+
+    /// <summary>A solution to label: problem position in the chunk, sample index, text, the corrupted step (if any) and the prompt's sequence.</summary>
+    private sealed record Drawn(int Problem, int Sample, string Text, int? CorruptedStep, SequenceHandle Root)
+    {
+        /// <summary>The continuation's seed (corrupted solutions).</summary>
+        public ulong Seed { get; init; }
+
+        /// <summary>The prompt (corrupted solutions, to build their prefix).</summary>
+        public string? Prompt { get; init; }
+    }
 }

@@ -22,6 +22,36 @@ public sealed class RewardLabelFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_CorruptedStep_RoundTripsAndPlainSolutionsHaveNone()
+    {
+        var labelled = TinyRewardModels.Labelled(2);
+        labelled[1] = labelled[1] with { CorruptedStep = 1 };
+        var header = RewardLabelFile.Header("p", new RewardLabelOptions { CorruptedPerProblem = 1 });
+        File.WriteAllLines(_path, [header, .. labelled.Select(RewardLabelFile.Line)]);
+
+        var read = RewardLabelFile.Read(_path, header);
+
+        Assert.Null(read[0].CorruptedStep);
+        Assert.Equal(1, read[1].CorruptedStep);
+        Assert.DoesNotContain("corrupted_step", RewardLabelFile.Line(labelled[0]), StringComparison.Ordinal);
+        Assert.Contains("\"corrupted\":1", header, StringComparison.Ordinal);
+        Assert.DoesNotContain("corrupted", RewardLabelFile.Header("p", new RewardLabelOptions()), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 4)]
+    [InlineData(4, 0)]
+    [InlineData(4, 2)]
+    public void Read_OtherCorruptedCount_FailsEitherWay(int made, int asked)
+    {
+        File.WriteAllLines(_path, [RewardLabelFile.Header("p", new RewardLabelOptions { CorruptedPerProblem = made })]);
+
+        var ex = Assert.Throws<DataFormatException>(() => RewardLabelFile.Read(_path, RewardLabelFile.Header("p", new RewardLabelOptions { CorruptedPerProblem = asked })));
+
+        Assert.Contains("corrupted = " + (made == 0 ? "nothing" : made.ToString(System.Globalization.CultureInfo.InvariantCulture)), ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_OtherSettings_FailsNamingTheSetting()
     {
         File.WriteAllLines(_path, [RewardLabelFile.Header("p", new RewardLabelOptions { Rollouts = 4 })]);

@@ -53,6 +53,56 @@ public sealed class RolloutLabelerTests
     }
 
     [Fact]
+    public async Task Label_Corrupted_ContinuesACorruptedSampleWithTheGeneratorsSampleAndLabelsItByRollouts()
+    {
+        var policy = LlamaGguf.Load(PolicyPath);
+        var options = Options with { CorruptedPerProblem = 2 };
+        using var labeler = new RolloutLabeler(policy.Config, policy.Weights, policy.Tokenizer, options, threads: 2);
+        var labels = labeler.Label([1]);
+        using var generator = (EngineGenerator)Generators.Open(new GeneratorSpec(PolicyPath) { Threads = 1 });
+        var problem = labeler.Problem(1);
+        var index = options.FirstProblem + 1;
+        var plain = new RolloutLabeler(policy.Config, policy.Weights, policy.Tokenizer, Options, threads: 1);
+        var samples = plain.Label([1]);
+        plain.Dispose();
+
+        Assert.Equal([0, 1, 2, 3], labels.Select(l => l.Sample));
+        Assert.Equal(samples.Select(RewardLabelFile.Line), labels.Take(2).Select(RewardLabelFile.Line));
+        var checker = MathAnswerChecker.Default;
+        for (var j = 0; j < 2; j++)
+        {
+            var label = labels[2 + j];
+            var random = new Randomness.SplitMix64(RolloutLabeler.CorruptionSeed(options.Seed, index, j));
+            var (prefix, step) = StepCorruption.Corrupt(samples[j].Solution, ref random)!.Value;
+            Assert.Equal(step, label.CorruptedStep);
+            Assert.StartsWith(prefix, label.Solution, StringComparison.Ordinal);
+            Assert.NotEqual(RewardDocument.Prefix(samples[j].Solution, step + 1), prefix);
+            var continuation = await generator.GenerateAsync(new GenerationRequest(problem.Prompt)
+            {
+                Prefix = prefix,
+                Count = 1,
+                Sampling = new SamplingOptions { Temperature = 0.8, Seed = RolloutLabeler.CorruptionSeed(options.Seed, index, j) },
+            });
+            Assert.Equal(prefix + continuation.Samples[0].Text, label.Solution);
+            var steps = RewardDocument.Create(policy.Tokenizer, label.Prompt, label.Solution).Steps.Count;
+            Assert.Equal(steps, label.StepValues.Count);
+            Assert.Equal(label.Correct ? 1.0 : 0.0, label.StepValues[^1]);
+            for (var s = 0; s < steps - 1; s++)
+            {
+                var rolloutPrefix = RewardDocument.Prefix(label.Solution, s + 1);
+                var rollouts = await generator.GenerateAsync(new GenerationRequest(problem.Prompt)
+                {
+                    Prefix = rolloutPrefix,
+                    Count = options.Rollouts,
+                    Sampling = new SamplingOptions { Temperature = 0.8, Seed = RolloutLabeler.PrefixSeed(options.Seed, index, label.Sample, s) },
+                });
+                var hits = rollouts.Samples.Count(r => checker.Extract(rolloutPrefix + r.Text) is { } a && checker.AreEquivalent(label.Gold, a));
+                Assert.Equal((double)hits / options.Rollouts, label.StepValues[s]);
+            }
+        }
+    }
+
+    [Fact]
     public void Label_ChunkedDifferently_GivesTheSameLabels()
     {
         var policy = LlamaGguf.Load(PolicyPath);
