@@ -13,7 +13,10 @@ namespace InferScale.Engine.Reward;
 /// <see cref="ProblemSeed"/>); then from the prefix ending with each step but the last (<see cref="RewardDocument"/>
 /// steps), <see cref="RewardLabelOptions.Rollouts"/> continuations are sampled (rollout <c>r</c> = generator sample
 /// <c>r</c> of prompt + prefix with seed <see cref="PrefixSeed"/>), and the step's label is the fraction whose final
-/// answer equals the gold one. The last step's label is the solution's own outcome. All rollouts of a chunk of problems
+/// answer equals the gold one. The last step's label is the solution's own outcome. With
+/// <see cref="RewardLabelOptions.CorruptedPerProblem"/> each problem also gets solutions made by
+/// <see cref="StepCorruption"/> from its samples and continued by the policy (seed <see cref="CorruptionSeed"/>), then
+/// labelled the same way. All rollouts of a chunk of problems
 /// decode together, forked from the solution's KV cache (prefixes are computed once). Deterministic for any chunking
 /// and thread count. Not thread-safe.
 /// </summary>
@@ -194,8 +197,8 @@ public sealed class RolloutLabeler : IDisposable
     /// <summary>
     /// The corrupted solutions of one problem, still without their continuation: slot <c>j</c> corrupts base sample
     /// <c>j mod n</c> (or the next sample that has a step ending in an integer and leaves room in the policy's context to
-    /// continue; when none has, the slot repeats sample
-    /// <c>j mod n</c> uncorrupted, so every problem has the same number of solutions).
+    /// continue; when none has, the slot repeats sample <c>j mod n</c> uncorrupted, so every problem has the same number
+    /// of solutions).
     /// </summary>
     private IEnumerable<Drawn> Corrupted(long index, ArithProblem problem, int p, List<Drawn> samples)
     {
