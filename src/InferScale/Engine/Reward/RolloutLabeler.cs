@@ -95,8 +95,7 @@ public sealed class RolloutLabeler : IDisposable
                 if (_options.CorruptedPerProblem > 0)
                     drawn.AddRange(Corrupted(problems[p].Index, problems[p].Problem, p, drawn.GetRange(drawn.Count - n, n)));
             }
-            var continued = ContinueCorrupted(drawn, owned, ref prefilled, cancellationToken);
-            sampled += continued;
+            sampled += ContinueCorrupted(drawn, owned, ref prefilled, cancellationToken);
 
             // Prefixes: run each solution's steps once, with logits after every step but the last, then k rollouts each.
             var solutions = new List<(long Index, ArithProblem Problem, int Sample, string Text, RewardDocument Doc, SequenceHandle? Sequence, List<RolloutJob> Jobs, int? Corrupted)>();
@@ -206,16 +205,16 @@ public sealed class RolloutLabeler : IDisposable
         for (var j = 0; j < _options.CorruptedPerProblem; j++)
         {
             var random = new SplitMix64(CorruptionSeed(_options.Seed, index, j));
-            (string Prefix, int Step)? corrupted = null;
+            Drawn? corrupted = null;
             for (var t = 0; t < n && corrupted is null; t++)
             {
-                corrupted = StepCorruption.Corrupt(samples[(j + t) % n].Text, ref random);
-                if (corrupted is { } candidate && RewardDocument.Create(_tokenizer, problem.Prompt, candidate.Prefix).Tokens.Length >= _session.Config.ContextLength)
-                    corrupted = null;
+                if (StepCorruption.Corrupt(samples[(j + t) % n].Text, ref random) is not { } c)
+                    continue;
+                var tokens = RewardDocument.Create(_tokenizer, problem.Prompt, c.Prefix).Tokens;
+                if (tokens.Length < _session.Config.ContextLength)
+                    corrupted = new Drawn(p, n + j, c.Prefix, c.Step, samples[0].Root) { Continuation = (CorruptionSeed(_options.Seed, index, j), tokens) };
             }
-            yield return corrupted is { } c
-                ? new Drawn(p, n + j, c.Prefix, c.Step, samples[0].Root) { Seed = CorruptionSeed(_options.Seed, index, j), Prompt = problem.Prompt }
-                : samples[j % n] with { Sample = n + j };
+            yield return corrupted ?? samples[j % n] with { Sample = n + j };
         }
     }
 
@@ -226,15 +225,15 @@ public sealed class RolloutLabeler : IDisposable
         var rows = new List<BatchRow>();
         for (var i = 0; i < drawn.Count; i++)
         {
-            if (drawn[i].CorruptedStep is null)
+            if (drawn[i].Continuation is not { } continuation)
                 continue;
-            var doc = RewardDocument.Create(_tokenizer, drawn[i].Prompt!, drawn[i].Text);
+            var tokens = continuation.PrefixTokens;
             var root = drawn[i].Root;
             var seq = root.Fork();
             owned.Add(seq);
-            for (var t = root.Length; t < doc.Tokens.Length; t++)
-                rows.Add(new BatchRow(seq, doc.Tokens[t], t == doc.Tokens.Length - 1));
-            pending.Add((i, seq, doc.Tokens.Length));
+            for (var t = root.Length; t < tokens.Length; t++)
+                rows.Add(new BatchRow(seq, tokens[t], t == tokens.Length - 1));
+            pending.Add((i, seq, tokens.Length));
         }
         if (pending.Count == 0)
             return 0;
@@ -242,12 +241,12 @@ public sealed class RolloutLabeler : IDisposable
         var logits = new float[pending.Count * vocab];
         _session.Forward(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows), logits);
         prefilled += rows.Count;
-        var jobs = pending.Select((x, k) => new RolloutJob(x.Sequence, x.Length, logits.AsSpan(k * vocab, vocab).ToArray(), drawn[x.Drawn].Seed, 0)).ToList();
+        var jobs = pending.Select((x, k) => new RolloutJob(x.Sequence, x.Length, logits.AsSpan(k * vocab, vocab).ToArray(), drawn[x.Drawn].Continuation!.Value.Seed, 0)).ToList();
         var generated = _runner.Run(jobs, cancellationToken);
         for (var k = 0; k < pending.Count; k++)
         {
             var d = drawn[pending[k].Drawn];
-            drawn[pending[k].Drawn] = d with { Text = d.Text + jobs[k].Text };
+            drawn[pending[k].Drawn] = d with { Text = d.Text + jobs[k].Text, Continuation = null };
         }
         return generated;
     }
@@ -262,10 +261,7 @@ public sealed class RolloutLabeler : IDisposable
     /// <summary>A solution to label: problem position in the chunk, sample index, text, the corrupted step (if any) and the prompt's sequence.</summary>
     private sealed record Drawn(int Problem, int Sample, string Text, int? CorruptedStep, SequenceHandle Root)
     {
-        /// <summary>The continuation's seed (corrupted solutions).</summary>
-        public ulong Seed { get; init; }
-
-        /// <summary>The prompt (corrupted solutions, to build their prefix).</summary>
-        public string? Prompt { get; init; }
+        /// <summary>For a corrupted prefix still to be continued: the continuation's seed and the prompt + prefix tokens.</summary>
+        public (ulong Seed, int[] PrefixTokens)? Continuation { get; init; }
     }
 }

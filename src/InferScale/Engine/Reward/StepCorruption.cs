@@ -24,7 +24,7 @@ internal static partial class StepCorruption
     {
         ArgumentNullException.ThrowIfNull(solution);
         var lines = solution.ReplaceLineEndings(RewardDocument.StepDelimiter).Split(RewardDocument.StepDelimiter);
-        var candidates = new List<(int Line, int Step, Match Match)>();
+        var candidates = new List<(int Line, int Step, Group Number, long Value)>();
         var step = 0;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -33,17 +33,15 @@ internal static partial class StepCorruption
             if (string.IsNullOrWhiteSpace(lines[i]))
                 continue;
             var match = Result().Match(lines[i]);
-            if (match.Success && long.TryParse(match.Groups["n"].ValueSpan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
-                candidates.Add((i, step, match));
+            if (match.Success && long.TryParse(match.Groups["n"].ValueSpan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                candidates.Add((i, step, match.Groups["n"], number));
             step++;
         }
         if (candidates.Count == 0)
             return null;
-        var (line, chosen, m) = candidates[(int)(random.Next() % (ulong)candidates.Count)];
-        var old = long.Parse(m.Groups["n"].ValueSpan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var (line, chosen, group, old) = candidates[(int)(random.Next() % (ulong)candidates.Count)];
         var offset = Offsets[(int)(random.Next() % (ulong)Offsets.Length)];
         var value = old >= 0 && old + offset < 0 ? old - offset : old + offset;
-        var group = m.Groups["n"];
         var text = new System.Text.StringBuilder();
         for (var i = 0; i < line; i++)
             text.Append(lines[i]).Append(RewardDocument.StepDelimiter);

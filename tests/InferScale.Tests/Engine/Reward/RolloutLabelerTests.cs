@@ -28,25 +28,10 @@ public sealed class RolloutLabelerTests
         var samples = await generator.GenerateAsync(new GenerationRequest(problem.Prompt) { Count = 2, Sampling = sampling });
 
         Assert.Equal(samples.Samples.Select(s => s.Text), labels.Select(l => l.Solution));
-        var checker = MathAnswerChecker.Default;
         foreach (var label in labels)
         {
             Assert.Equal(index, label.ProblemIndex);
-            var steps = RewardDocument.Create(policy.Tokenizer, label.Prompt, label.Solution).Steps.Count;
-            Assert.Equal(steps, label.StepValues.Count);
-            Assert.Equal(label.Correct ? 1.0 : 0.0, label.StepValues[^1]);
-            for (var step = 0; step < steps - 1; step++)
-            {
-                var prefix = RewardDocument.Prefix(label.Solution, step + 1);
-                var rollouts = await generator.GenerateAsync(new GenerationRequest(problem.Prompt)
-                {
-                    Prefix = prefix,
-                    Count = Options.Rollouts,
-                    Sampling = sampling with { Seed = RolloutLabeler.PrefixSeed(Options.Seed, index, label.Sample, step) },
-                });
-                var hits = rollouts.Samples.Count(s => checker.Extract(prefix + s.Text) is { } a && checker.AreEquivalent(label.Gold, a));
-                Assert.Equal((double)hits / Options.Rollouts, label.StepValues[step]);
-            }
+            await AssertLabelsAreRolloutsAsync(generator, policy.Tokenizer, Options, index, label);
         }
         Assert.True(labeler.Cost.RolloutTokens > 0);
         Assert.Equal(labels.Sum(l => l.RolloutTokens), labeler.Cost.RolloutTokens);
@@ -68,7 +53,6 @@ public sealed class RolloutLabelerTests
 
         Assert.Equal([0, 1, 2, 3], labels.Select(l => l.Sample));
         Assert.Equal(samples.Select(RewardLabelFile.Line), labels.Take(2).Select(RewardLabelFile.Line));
-        var checker = MathAnswerChecker.Default;
         for (var j = 0; j < 2; j++)
         {
             var label = labels[2 + j];
@@ -84,21 +68,28 @@ public sealed class RolloutLabelerTests
                 Sampling = new SamplingOptions { Temperature = 0.8, Seed = RolloutLabeler.CorruptionSeed(options.Seed, index, j) },
             });
             Assert.Equal(prefix + continuation.Samples[0].Text, label.Solution);
-            var steps = RewardDocument.Create(policy.Tokenizer, label.Prompt, label.Solution).Steps.Count;
-            Assert.Equal(steps, label.StepValues.Count);
-            Assert.Equal(label.Correct ? 1.0 : 0.0, label.StepValues[^1]);
-            for (var s = 0; s < steps - 1; s++)
+            await AssertLabelsAreRolloutsAsync(generator, policy.Tokenizer, options, index, label);
+        }
+    }
+
+    /// <summary>Each step's label is the share of the generator's seeded rollouts from that step's prefix that reach the gold answer; the last is the outcome.</summary>
+    private static async Task AssertLabelsAreRolloutsAsync(EngineGenerator generator, ITokenizer tokenizer, RewardLabelOptions options, long index, LabelledSolution label)
+    {
+        var checker = MathAnswerChecker.Default;
+        var steps = RewardDocument.Create(tokenizer, label.Prompt, label.Solution).Steps.Count;
+        Assert.Equal(steps, label.StepValues.Count);
+        Assert.Equal(label.Correct ? 1.0 : 0.0, label.StepValues[^1]);
+        for (var step = 0; step < steps - 1; step++)
+        {
+            var prefix = RewardDocument.Prefix(label.Solution, step + 1);
+            var rollouts = await generator.GenerateAsync(new GenerationRequest(label.Prompt)
             {
-                var rolloutPrefix = RewardDocument.Prefix(label.Solution, s + 1);
-                var rollouts = await generator.GenerateAsync(new GenerationRequest(problem.Prompt)
-                {
-                    Prefix = rolloutPrefix,
-                    Count = options.Rollouts,
-                    Sampling = new SamplingOptions { Temperature = 0.8, Seed = RolloutLabeler.PrefixSeed(options.Seed, index, label.Sample, s) },
-                });
-                var hits = rollouts.Samples.Count(r => checker.Extract(rolloutPrefix + r.Text) is { } a && checker.AreEquivalent(label.Gold, a));
-                Assert.Equal((double)hits / options.Rollouts, label.StepValues[s]);
-            }
+                Prefix = prefix,
+                Count = options.Rollouts,
+                Sampling = new SamplingOptions { Temperature = options.Temperature, Seed = RolloutLabeler.PrefixSeed(options.Seed, index, label.Sample, step) },
+            });
+            var hits = rollouts.Samples.Count(s => checker.Extract(prefix + s.Text) is { } a && checker.AreEquivalent(label.Gold, a));
+            Assert.Equal((double)hits / options.Rollouts, label.StepValues[step]);
         }
     }
 
