@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using InferScale.Engine;
 using InferScale.Engine.Training;
+using InferScale.Tasks.Arith;
 using Spectre.Console;
 
 namespace InferScale.Cli.Commands;
@@ -33,6 +34,7 @@ internal static class TrainCommand
         var clip = new Option<float>("--grad-clip") { Description = "Global gradient-norm clip (0 = off).", DefaultValueFactory = _ => 1f };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the initial weights and the data stream.", DefaultValueFactory = _ => 1UL };
         var selfCheck = new Option<double>("--self-check-rate") { Description = "Share of training solutions with a self-check 'Wait' trace.", DefaultValueFactory = _ => 0.15 };
+        var levelMix = new Option<string>("--level-weights") { Description = "How often each level 1-5 appears in the training stream: five whole-number weights, e.g. 1,1,2,3,3.", DefaultValueFactory = _ => "1,1,1,1,1" };
         var onPrompt = new Option<bool>("--train-on-prompt") { Description = "Also train on prompt tokens (default: completion and EOS only)." };
         var threads = new Option<int>("--threads") { Description = "Worker threads (results do not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var outFile = new Option<FileInfo?>("--out") { Description = "The GGUF model to write (default: models/arith-PRESET.gguf)." };
@@ -41,7 +43,7 @@ internal static class TrainCommand
         var lossCsv = new Option<FileInfo?>("--loss-csv") { Description = "Write step, loss, lr, grad_norm, tokens_per_s per step to this CSV." };
         var command = new Command("train", "Train a small llama-style model on the built-in arith task (hand-written backward pass, AdamW) and export it as GGUF.")
         {
-            preset, dim, layers, heads, kvHeads, hidden, contextLength, untied, steps, batch, seqLen, lr, minLr, warmup, weightDecay, clip, seed, selfCheck, onPrompt,
+            preset, dim, layers, heads, kvHeads, hidden, contextLength, untied, steps, batch, seqLen, lr, minLr, warmup, weightDecay, clip, seed, selfCheck, levelMix, onPrompt,
             threads, outFile, checkpoint, every, lossCsv,
         };
         command.SetAction((parse, ct) =>
@@ -72,6 +74,7 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 SelfCheckRate = parse.GetValue(selfCheck),
                 TrainOnPrompt = parse.GetValue(onPrompt),
+                LevelMix = ParseLevelMix(parse.GetValue(levelMix)!),
             };
             var threadCount = parse.GetValue(threads);
             var checkpointEvery = parse.GetValue(every);
@@ -95,7 +98,8 @@ internal static class TrainCommand
             using var csv = csvPath is null ? null : OpenCsv(csvPath, trainer.Step);
 
             context.Error.WriteLine($"training {config.ParameterCount:N0} parameters (dim {config.Dim}, {config.Layers} layers, {config.Heads}/{config.KvHeads} heads, hidden {config.HiddenDim}) " +
-                $"for {options.Steps} steps of {options.BatchSize}×{options.SequenceLength} tokens on {threadCount} thread(s)");
+                $"for {options.Steps} steps of {options.BatchSize}×{options.SequenceLength} tokens on {threadCount} thread(s)" +
+                (options.LevelMix.IsUniform ? "" : $", level weights {options.LevelMix}"));
             var run = Run(context, trainer, csv, checkpointPath, checkpointEvery, ct);
 
             trainer.CreateCheckpoint().Save(checkpointPath);
@@ -202,6 +206,18 @@ internal static class TrainCommand
         foreach (var line in kept)
             writer.WriteLine(line);
         return writer;
+    }
+
+    private static ArithLevelMix ParseLevelMix(string text)
+    {
+        try
+        {
+            return ArithLevelMix.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new CliException("--level-weights: " + ex.Message);
+        }
     }
 
     internal static string PlainMessage(ArgumentException ex)

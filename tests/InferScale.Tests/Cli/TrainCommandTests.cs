@@ -82,6 +82,34 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_LevelWeights_StoredInCheckpoint_OtherWeightsRefused()
+    {
+        var first = await CliRunner.RunAsync(Args(2, "--level-weights", "0,0,1,1,2"));
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("level weights 0,0,1,1,2", first.Error);
+        Assert.Equal("0,0,1,1,2", TrainingCheckpoint.Load(Path.Combine(_dir, "tiny.ckpt")).Options.LevelMix.ToString());
+
+        var other = await CliRunner.RunAsync(Args(2));
+        var same = await CliRunner.RunAsync(Args(2, "--level-weights", "0, 0, 1, 1, 2"));
+
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("LevelMix 0,0,1,1,2 in the checkpoint, 1,1,1,1,1 now", other.Error);
+        Assert.True(same.ExitCode == 0, same.Error);
+        Assert.Contains("resuming", same.Error);
+        Assert.Contains("nothing to do", same.Error);
+    }
+
+    [Fact]
+    public async Task Train_BadLevelWeights_ExitCode2NamingTheOption()
+    {
+        var result = await CliRunner.RunAsync(Args(2, "--level-weights", "1,2,3"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--level-weights: '1,2,3' is not a level mix", result.Error);
+        Assert.False(File.Exists(Path.Combine(_dir, "tiny.ckpt")));
+    }
+
+    [Fact]
     public async Task Train_SequenceLongerThanContext_ExitCode2NamingTheOption()
     {
         var result = await CliRunner.RunAsync("train", "--preset", "tiny", "--steps", "2", "--seq-len", "300", "--out", Path.Combine(_dir, "x.gguf"));

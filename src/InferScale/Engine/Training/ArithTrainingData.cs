@@ -5,7 +5,7 @@ using InferScale.Randomness;
 namespace InferScale.Engine.Training;
 
 /// <summary>
-/// The training stream of the built-in <c>arith</c> task. Each document is <c>BOS + prompt + completion + EOS</c>, the
+/// The training stream of the built-in <c>arith</c> task, its levels drawn by <see cref="TrainingOptions.LevelMix"/>. Each document is <c>BOS + prompt + completion + EOS</c>, the
 /// prompt and the completion tokenized separately (as the engine sees a prompt and then generates); the completion
 /// is the reference solution or, at <see cref="TrainingOptions.SelfCheckRate"/>, one with a self-check <c>Wait</c> trace.
 /// <para>
@@ -26,8 +26,9 @@ public sealed class ArithTrainingData : ITrainingData
     private readonly long _offset;
     private readonly double _selfCheckRate;
     private readonly bool _trainOnPrompt;
+    private readonly ArithLevelMix _levelMix;
 
-    /// <summary>The stream for <paramref name="tokenizer"/> (which needs BOS and EOS ids) and the options' seed, self-check rate and mask rule.</summary>
+    /// <summary>The stream for <paramref name="tokenizer"/> (which needs BOS and EOS ids) and the options' seed, level mix, self-check rate and mask rule.</summary>
     public ArithTrainingData(ITokenizer tokenizer, TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
@@ -38,12 +39,13 @@ public sealed class ArithTrainingData : ITrainingData
         _offset = (long)(SplitMix64.Combine(options.Seed, 0xDA7A) >> 24);
         _selfCheckRate = options.SelfCheckRate;
         _trainOnPrompt = options.TrainOnPrompt;
+        _levelMix = options.LevelMix;
     }
 
     /// <summary>Tokens of document <paramref name="index"/> of the stream and how many of them are prompt (BOS included).</summary>
     public (int[] Tokens, int PromptLength) Document(long index)
     {
-        var problem = _generator.Training(index);
+        var problem = _generator.Training(index, _levelMix);
         var completion = _generator.TrainingCompletion(problem, index, _selfCheckRate);
         var prompt = _tokenizer.Encode(problem.Prompt, addBos: false);
         var answer = _tokenizer.Encode(completion, addBos: false);

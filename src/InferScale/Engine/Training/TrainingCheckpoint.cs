@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using InferScale.Tasks.Arith;
 
 namespace InferScale.Engine.Training;
 
@@ -7,9 +8,10 @@ namespace InferScale.Engine.Training;
 /// Everything needed to continue a run bit-identically: the model shape, the training options, the step, the
 /// parameters and AdamW's moments (the data stream and the schedule are pure functions of the step and options).
 /// <para>
-/// File format (little-endian): magic <c>"ISTRAIN\0"</c>, version (u32: 1, or 2 for a model with a value head, whose
-/// config is followed by a u8 = 1), the config (7 × i32, 2 × f32, u8 tied),
-/// the options (3 × i32, 2 × f32, i32, 5 × f32, u64 seed, f64, u8), step (i64), parameter count (i32), then parameters,
+/// File format (little-endian): magic <c>"ISTRAIN\0"</c>, version (u32: 1; 2 for a model with a value head, whose
+/// config is followed by a u8 = 1; 3 for a run with a non-uniform <see cref="TrainingOptions.LevelMix"/>, whose config is
+/// followed by the value-head u8 (0 or 1) and whose options end with the five level weights as i32), the config
+/// (7 × i32, 2 × f32, u8 tied), the options (3 × i32, 2 × f32, i32, 5 × f32, u64 seed, f64, u8), step (i64), parameter count (i32), then parameters,
 /// first and second moments (f32 each), and last a 64-bit FNV-1a checksum of every preceding byte (taken over 8-byte little-endian words, then any trailing bytes). Files are written
 /// to a temporary name and renamed, so an interrupted save never leaves a half-written checkpoint.
 /// </para>
@@ -18,6 +20,7 @@ public sealed class TrainingCheckpoint
 {
     private const uint Version = 1;
     private const uint ValueHeadVersion = 2;
+    private const uint LevelMixVersion = 3;
     private static readonly byte[] Magic = "ISTRAIN\0"u8.ToArray();
 
     /// <summary>The model shape.</summary>
@@ -51,16 +54,17 @@ public sealed class TrainingCheckpoint
         using var buffer = new MemoryStream(64 + count * 12);
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
+            var mixed = !Options.LevelMix.IsUniform;
             w.Write(Magic);
-            w.Write(ValueHead ? ValueHeadVersion : Version);
+            w.Write(mixed ? LevelMixVersion : ValueHead ? ValueHeadVersion : Version);
             var c = Config;
             foreach (var v in new[] { c.VocabSize, c.Dim, c.Layers, c.Heads, c.KvHeads, c.HiddenDim, c.ContextLength })
                 w.Write(v);
             w.Write(c.RmsEps);
             w.Write(c.RopeTheta);
             w.Write(c.TiedEmbeddings);
-            if (ValueHead)
-                w.Write(true);
+            if (ValueHead || mixed)
+                w.Write(ValueHead);
             var o = Options;
             w.Write(o.Steps);
             w.Write(o.BatchSize);
@@ -73,6 +77,11 @@ public sealed class TrainingCheckpoint
             w.Write(o.Seed);
             w.Write(o.SelfCheckRate);
             w.Write(o.TrainOnPrompt);
+            if (mixed)
+            {
+                foreach (var weight in o.LevelMix.Weights)
+                    w.Write(weight);
+            }
             w.Write(Step);
             w.Write(count);
             w.Write(MemoryMarshal.AsBytes(Parameters.AsSpan()));
@@ -109,8 +118,8 @@ public sealed class TrainingCheckpoint
         using var r = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 8));
         r.ReadBytes(Magic.Length);
         var version = r.ReadUInt32();
-        if (version is not (Version or ValueHeadVersion))
-            throw Bad($"format version {version} is not supported (expected {Version} or {ValueHeadVersion}).");
+        if (version is not (Version or ValueHeadVersion or LevelMixVersion))
+            throw Bad($"format version {version} is not supported (expected {Version}, {ValueHeadVersion} or {LevelMixVersion}).");
         try
         {
             var config = new TransformerConfig
@@ -126,7 +135,7 @@ public sealed class TrainingCheckpoint
                 RopeTheta = r.ReadSingle(),
                 TiedEmbeddings = r.ReadBoolean(),
             };
-            var valueHead = version == ValueHeadVersion && r.ReadBoolean();
+            var valueHead = version is ValueHeadVersion or LevelMixVersion && r.ReadBoolean();
             var options = new TrainingOptions
             {
                 Steps = r.ReadInt32(),
@@ -144,6 +153,8 @@ public sealed class TrainingCheckpoint
                 SelfCheckRate = r.ReadDouble(),
                 TrainOnPrompt = r.ReadBoolean(),
             };
+            if (version == LevelMixVersion)
+                options = options with { LevelMix = new ArithLevelMix([r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32()]) };
             options.Validate(config);
             var step = r.ReadInt64();
             if (step < 0)

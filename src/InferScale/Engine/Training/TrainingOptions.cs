@@ -1,3 +1,5 @@
+using InferScale.Tasks.Arith;
+
 namespace InferScale.Engine.Training;
 
 /// <summary>
@@ -45,6 +47,9 @@ public sealed record TrainingOptions
     /// <summary>Share of arith training completions with a self-check <c>Wait</c> trace.</summary>
     public double SelfCheckRate { get; init; } = 0.15;
 
+    /// <summary>How often each arith level appears in the training stream (default: uniform, levels cycle 1–5).</summary>
+    public ArithLevelMix LevelMix { get; init; } = ArithLevelMix.Uniform;
+
     /// <summary>Also train on prompt tokens (default: the loss covers the completion and EOS only).</summary>
     public bool TrainOnPrompt { get; init; }
 
@@ -70,6 +75,8 @@ public sealed record TrainingOptions
         Check(WeightDecay >= 0 && float.IsFinite(WeightDecay), nameof(WeightDecay), WeightDecay, "≥ 0");
         Check(float.IsFinite(GradClip), nameof(GradClip), GradClip, "finite");
         Check(SelfCheckRate is >= 0 and <= 1, nameof(SelfCheckRate), SelfCheckRate, "in [0, 1]");
+        if (LevelMix is null)
+            throw new ArgumentNullException(nameof(LevelMix), "LevelMix is null; use ArithLevelMix.Uniform for the default stream.");
         if ((long)BatchSize * SequenceLength > 1 << 22)
             throw new ArgumentOutOfRangeException(nameof(BatchSize), $"BatchSize × SequenceLength is {(long)BatchSize * SequenceLength}; it must be ≤ {1 << 22}.");
     }

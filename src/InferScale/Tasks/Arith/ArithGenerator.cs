@@ -40,12 +40,14 @@ public sealed class ArithGenerator
     }
 
     /// <summary>
-    /// Training problem <paramref name="index"/> (levels cycle 1–5), never equal to a test problem's statement.
+    /// Training problem <paramref name="index"/>, never equal to a test problem's statement. Its level comes from
+    /// <paramref name="mix"/> (default <see cref="ArithLevelMix.Uniform"/>: levels cycle 1–5); the problem depends only
+    /// on the index and the level, so two mixes that give an index the same level give it the same problem.
     /// </summary>
-    public ArithProblem Training(long index)
+    public ArithProblem Training(long index, ArithLevelMix? mix = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        var level = (int)(index % 5) + 1;
+        var level = (mix ?? ArithLevelMix.Uniform).LevelOf(index);
         for (var attempt = 0; ; attempt++)
         {
             var problem = Generate("arith-train", level, index, attempt);

@@ -96,6 +96,42 @@ public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void FromCheckpoint_LevelMix_RoundTripsAndContinuesBitIdentically()
+    {
+        var options = Options(4) with { LevelMix = InferScale.Tasks.Arith.ArithLevelMix.Parse("0,0,1,2,3") };
+        var straight = NewTrainer(options);
+        var straightLosses = Enumerable.Range(0, 4).Select(_ => straight.RunStep().Loss).ToList();
+        var first = NewTrainer(options);
+        var losses = Enumerable.Range(0, 2).Select(_ => first.RunStep().Loss).ToList();
+        var path = Path.Combine(_dir, "mix.ckpt");
+        first.CreateCheckpoint().Save(path);
+
+        var loaded = TrainingCheckpoint.Load(path);
+        var resumed = Trainer.FromCheckpoint(loaded, new ArithTrainingData(ByteTokenizer.Instance, loaded.Options), threads: 2);
+        while (!resumed.IsComplete)
+            losses.Add(resumed.RunStep().Loss);
+
+        Assert.Equal(options, loaded.Options);
+        Assert.Equal(3u, BitConverter.ToUInt32(File.ReadAllBytes(path), 8));
+        Assert.Equal(straightLosses, losses);
+        Assert.Equal(straight.Model.Parameters, resumed.Model.Parameters);
+        var uniform = NewTrainer(Options(4));
+        Assert.NotEqual(straightLosses, Enumerable.Range(0, 4).Select(_ => uniform.RunStep().Loss).ToList());
+    }
+
+    [Fact]
+    public void Save_UniformMix_WritesTheVersionOneFormat()
+    {
+        var path = Path.Combine(_dir, "uniform.ckpt");
+        NewTrainer(Options(1)).CreateCheckpoint().Save(path);
+
+        var bytes = File.ReadAllBytes(path);
+
+        Assert.Equal(1u, BitConverter.ToUInt32(bytes, 8));
+        Assert.True(TrainingCheckpoint.Load(path).Options.LevelMix.IsUniform);
+    }
+
+    [Fact]
     public void Load_OneByteFlipped_ThrowsChecksumErrorNamingFile()
     {
         var path = Path.Combine(_dir, "bad.ckpt");

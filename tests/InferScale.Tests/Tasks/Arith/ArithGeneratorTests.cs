@@ -98,6 +98,27 @@ public sealed partial class ArithGeneratorTests
     }
 
     [Fact]
+    public void Training_WithLevelMix_LevelFromTheMix_SameProblemWhereTheLevelAgrees()
+    {
+        var mix = ArithLevelMix.Parse("1,1,2,3,3");
+        var test = Generator.TestSet().Select(p => p.Statement).ToHashSet();
+        var agree = 0;
+        for (var i = 0; i < 2000; i++)
+        {
+            var p = Generator.Training(i, mix);
+            Assert.DoesNotContain(p.Statement, test);
+            Assert.Equal(mix.LevelOf(i), p.Level);
+            Assert.Equal(Generator.Training(i).Statement, Generator.Training(i, ArithLevelMix.Uniform).Statement);
+            if (p.Level == i % 5 + 1)
+            {
+                Assert.Equal(Generator.Training(i).Statement, p.Statement);
+                agree++;
+            }
+        }
+        Assert.InRange(agree, 1, 1999);
+    }
+
+    [Fact]
     public void TrainingCompletion_SelfCheck_HasWaitLineAndSameAnswer()
     {
         var withWait = 0;
